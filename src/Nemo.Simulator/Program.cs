@@ -1,0 +1,2 @@
+// Placeholder entry point; replaced by the simulator host.
+return 0;
