@@ -1,0 +1,11 @@
+namespace Nemo.Client;
+
+/// <summary>Which response envelope an endpoint uses.</summary>
+internal enum NemoEnvelope
+{
+    /// <summary><c>{"code":0,"message":"…","data":{…}}</c>; the reader returns <c>data</c>.</summary>
+    Code,
+
+    /// <summary><c>{"success":true,"data":{…}}</c> / <c>{"success":false,"error":"…"}</c>; the reader returns the root.</summary>
+    Render,
+}
