@@ -1,1 +1,41 @@
-return 0;
+using Nemo.Benchmarks.Infrastructure;
+using Nemo.Benchmarks.Uploads;
+using Nemo.Simulator;
+
+// Benchmarks (not tests): each prints a Markdown table for bench/README.md.
+//   upload-memory [--sizes 50,200]   peak memory growth of the client while uploading generated images
+//   simulator                        (internal) hosts the simulator for a benchmark's child process
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+var command = args.Length > 0 ? args[0] : "upload-memory";
+switch (command)
+{
+    case "upload-memory":
+        var sizes = Option(args, "--sizes", "50,200").Split(',').Select(long.Parse).ToArray();
+        return await UploadMemoryBenchmark.RunAsync(sizes, cancellation.Token);
+
+    case "simulator":
+        await using (var simulator = await NemoSimulator.StartAsync(new SimulatorOptions { TimeScale = 0.01, StartingCredits = 1_000_000 }, cancellation.Token))
+        {
+            Console.WriteLine(SimulatorProcess.ReadyPrefix + simulator.BaseAddress);
+            // Runs until the parent kills it (or stdin closes when run by hand).
+            await Console.In.ReadToEndAsync(cancellation.Token);
+        }
+
+        return 0;
+
+    default:
+        Console.Error.WriteLine($"Unknown benchmark '{command}'. Available: upload-memory.");
+        return 2;
+}
+
+static string Option(string[] args, string name, string fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+}

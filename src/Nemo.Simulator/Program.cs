@@ -1,2 +1,3 @@
-// Placeholder entry point; replaced by the simulator host.
-return 0;
+// Standalone: dotnet run --project src/Nemo.Simulator -- --urls http://127.0.0.1:5080 [--Simulator:TimeScale=0.1 …]
+var app = Nemo.Simulator.SimulatorApplication.Create(args);
+await app.RunAsync();

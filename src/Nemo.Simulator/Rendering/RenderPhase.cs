@@ -1,0 +1,10 @@
+namespace Nemo.Simulator;
+
+/// <summary>The documented render statuses.</summary>
+internal enum RenderPhase
+{
+    Pending,
+    Processing,
+    Completed,
+    Failed,
+}
