@@ -166,23 +166,9 @@ public sealed class NemoClientDownloadTests
         Assert.Equal(Video.Length, await operation.DownloadAsync(destination));
     }
 
-    private sealed class BreakingStream(int bytesBeforeBreak) : Stream
+    private sealed class BreakingStream(int bytesBeforeBreak) : ReadOnlyTestStream
     {
         private int _sent;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
 
         public override int Read(byte[] buffer, int offset, int count)
         {
@@ -196,15 +182,6 @@ public sealed class NemoClientDownloadTests
             return n;
         }
 
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     private sealed class FailingDestination : MemoryStream

@@ -1,4 +1,5 @@
 using System.Text;
+using Nemo.Client.Tests.Testing;
 
 namespace Nemo.Client.Tests.Sse;
 
@@ -7,7 +8,7 @@ namespace Nemo.Client.Tests.Sse;
 /// merged with the next, so a test decides exactly where the reader sees a boundary. Between pieces it
 /// can run an action (advance a clock), throw, or block until the read is cancelled. Records disposal.
 /// </summary>
-internal sealed class ScriptedStream : Stream
+internal sealed class ScriptedStream : ReadOnlyTestStream
 {
     private readonly Queue<Step> _steps = new();
     private ReadOnlyMemory<byte> _pending;
@@ -15,20 +16,6 @@ internal sealed class ScriptedStream : Stream
     public bool IsDisposed { get; private set; }
 
     public int BlockedReads { get; private set; }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     public ScriptedStream Then(string text) => ThenBytes(Encoding.UTF8.GetBytes(text));
 
@@ -82,16 +69,6 @@ internal sealed class ScriptedStream : Stream
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("The SSE reader must read asynchronously.");
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

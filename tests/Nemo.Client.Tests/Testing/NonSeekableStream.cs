@@ -1,25 +1,11 @@
 namespace Nemo.Client.Tests.Testing;
 
 /// <summary>A read-only, forward-only stream (like a network or pipe stream).</summary>
-public sealed class NonSeekableStream(byte[] data) : Stream
+public sealed class NonSeekableStream(byte[] data) : ReadOnlyTestStream
 {
     private int _position;
 
     public bool Disposed { get; private set; }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     public override int Read(byte[] buffer, int offset, int count)
     {
@@ -29,16 +15,6 @@ public sealed class NonSeekableStream(byte[] data) : Stream
         return n;
     }
 
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
     protected override void Dispose(bool disposing)
     {
         Disposed = true;
@@ -47,23 +23,9 @@ public sealed class NonSeekableStream(byte[] data) : Stream
 }
 
 /// <summary>Produces <c>length</c> bytes on the fly, never holding more than one read's worth.</summary>
-public sealed class GeneratedStream(long length) : Stream
+public sealed class GeneratedStream(long length) : ReadOnlyTestStream
 {
     public long Produced { get; private set; }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -79,13 +41,4 @@ public sealed class GeneratedStream(long length) : Stream
         return n;
     }
 
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
