@@ -9,6 +9,12 @@ namespace Nemo.Client;
 /// </summary>
 internal static class NemoResponseReader
 {
+    /// <summary>
+    /// The largest JSON body read. Envelopes (even a state with a long draft) are far smaller; a larger
+    /// body is a misbehaving server or proxy, and is refused rather than buffered.
+    /// </summary>
+    public const int MaxBodyBytes = 16 * 1024 * 1024;
+
     public static async Task<JsonElement> ReadAsync(
         HttpResponseMessage response,
         NemoEnvelope envelope,
@@ -16,8 +22,35 @@ internal static class NemoResponseReader
         TimeProvider timeProvider,
         CancellationToken cancellationToken)
     {
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        return Interpret(response, body, envelope, context, timeProvider);
+        var body = await ReadBoundedAsync(response.Content, context, cancellationToken).ConfigureAwait(false);
+        return Interpret(response, body.GetBuffer().AsSpan(0, (int)body.Length), envelope, context, timeProvider);
+    }
+
+    private static async Task<MemoryStream> ReadBoundedAsync(HttpContent content, NemoErrorContext context, CancellationToken cancellationToken)
+    {
+        if (content.Headers.ContentLength > MaxBodyBytes)
+        {
+            throw Protocol(context, null, "Nemo answered with a response body too large to be an API response.");
+        }
+
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var body = new MemoryStream();
+            var buffer = new byte[16 * 1024];
+            int read;
+            while ((read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (body.Length + read > MaxBodyBytes)
+                {
+                    throw Protocol(context, null, "Nemo answered with a response body too large to be an API response.");
+                }
+
+                body.Write(buffer, 0, read);
+            }
+
+            return body;
+        }
     }
 
     public static JsonElement Interpret(

@@ -130,13 +130,48 @@ internal sealed class NemoTransport
             state => ExecuteAsync(
                 request.Operation,
                 pipeline,
-                async token =>
-                {
-                    using var response = await SendOnceAsync(request, profile, HttpCompletionOption.ResponseContentRead, Options.RequestTimeout, state, token).ConfigureAwait(false);
-                    return await NemoResponseReader.ReadAsync(response, envelope, ErrorContext(request, profile, state), Time, token).ConfigureAwait(false);
-                },
+                token => SendAndReadJsonAsync(request, profile, envelope, state, token),
                 cancellationToken),
             cancellationToken);
+
+    /// <summary>
+    /// One JSON exchange under <see cref="NemoClientOptions.RequestTimeout"/>, headers and body alike; the
+    /// body is read through <see cref="NemoResponseReader"/>'s size limit instead of being buffered by
+    /// <see cref="HttpClient"/> whatever its size.
+    /// </summary>
+    private async Task<JsonElement> SendAndReadJsonAsync(
+        NemoRequest request,
+        NemoProfile profile,
+        NemoEnvelope envelope,
+        CallState state,
+        CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(Options.RequestTimeout, Time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        var started = Time.GetTimestamp();
+        try
+        {
+            using var response = await SendOnceAsync(request, profile, HttpCompletionOption.ResponseHeadersRead, Timeout.InfiniteTimeSpan, state, linked.Token).ConfigureAwait(false);
+            return await NemoResponseReader.ReadAsync(response, envelope, ErrorContext(request, profile, state), Time, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            Log.TimedOut(Logger, request.Operation, ElapsedMs(started));
+            throw new NemoApiException($"The call to Nemo timed out ({request.Operation}).", NemoErrorKind.Transient, innerException: ex)
+            {
+                Operation = request.Operation,
+            };
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        {
+            // The body broke off after the headers arrived.
+            Log.NetworkFailure(Logger, request.Operation, (ex as HttpRequestException)?.HttpRequestError ?? HttpRequestError.ResponseEnded);
+            throw new NemoApiException($"Could not reach Nemo ({request.Operation}): network failure.", NemoErrorKind.Transient, innerException: ex)
+            {
+                Operation = request.Operation,
+            };
+        }
+    }
 
     /// <summary>Runs <paramref name="attempt"/> through <paramref name="pipeline"/>, or once.</summary>
     public static async Task<T> ExecuteAsync<T>(

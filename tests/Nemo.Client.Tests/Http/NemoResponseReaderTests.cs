@@ -21,6 +21,38 @@ public sealed class NemoResponseReaderTests
     }
 
     [Fact]
+    public async Task A_body_larger_than_any_api_response_is_refused_without_reading_it_all()
+    {
+        var test = new TestClient(o => o.MaxRetries = 0);
+        var body = new GeneratedStream(NemoResponseReader.MaxBodyBytes + 1024 * 1024);
+        test.Handler.Respond(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(body) });
+
+        var error = await Assert.ThrowsAsync<NemoApiException>(() => test.Client.GetCreditsAsync());
+
+        Assert.Equal(NemoErrorKind.Transient, error.Kind);
+        Assert.Contains("too large", error.Message, StringComparison.Ordinal);
+        Assert.True(body.Produced <= NemoResponseReader.MaxBodyBytes + 64 * 1024);
+    }
+
+    [Fact]
+    public async Task A_declared_length_over_the_limit_is_refused_before_reading()
+    {
+        var test = new TestClient(o => o.MaxRetries = 0);
+        var body = new GeneratedStream(1024);
+        test.Handler.Respond(_ =>
+        {
+            var content = new StreamContent(body);
+            content.Headers.ContentLength = NemoResponseReader.MaxBodyBytes + 1L;
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
+        });
+
+        var error = await Assert.ThrowsAsync<NemoApiException>(() => test.Client.GetCreditsAsync());
+
+        Assert.Contains("too large", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, body.Produced);
+    }
+
+    [Fact]
     public async Task An_error_status_with_an_envelope_uses_the_code()
     {
         var test = new TestClient();
