@@ -69,6 +69,15 @@ internal static partial class NemoErrors
                 return (
                     $"The file is too large for Nemo (4002): the '{context.Profile.Name}' profile accepts files up to {FormatBytes(context.Profile.MaxUploadBytes)}.",
                     NemoErrorKind.Terminal);
+            case >= 500 and <= 599:
+                // A server error wrapped in an HTTP 200 envelope is still a server error.
+                return ($"Nemo had a server error (code {code}).", NemoErrorKind.Transient);
+            case 429 when !context.IsAnonymousTokenCall && (status is null || (int)status < 400):
+                return ("Nemo rate limit reached (code 429); wait at least 30 s before retrying.", NemoErrorKind.Transient);
+            case null when status is HttpStatusCode.RequestEntityTooLarge:
+                return Classify(status, FileTooLarge, context, retryAfter);
+            case null when status is HttpStatusCode.UnsupportedMediaType:
+                return Classify(status, UnsupportedFileType, context, retryAfter);
             case { } other when other != 0 && (status is null || (int)status < 400):
                 return ($"Nemo rejected the request with error code {other}.", NemoErrorKind.Terminal);
             default:

@@ -66,6 +66,11 @@ internal static class NemoResponseReader
 
         if (root is not { ValueKind: JsonValueKind.Object } json)
         {
+            if (envelope == NemoEnvelope.RenderStart && status == HttpStatusCode.Conflict)
+            {
+                throw new DuplicateRenderIdException(status, context.Operation) { Operation = context.Operation };
+            }
+
             if (!response.IsSuccessStatusCode)
             {
                 throw NemoErrors.Create(status, null, null, context, retryAfter);
@@ -75,18 +80,20 @@ internal static class NemoResponseReader
         }
 
         var message = MessageOf(json);
-        if (json.Prop("code").AsInt() is { } code && code != 0)
+        var code = json.Prop("code").AsInt();
+        if (envelope == NemoEnvelope.RenderStart
+            && (status == HttpStatusCode.Conflict || code == (int)HttpStatusCode.Conflict || (IsFailure(json, code) && IsDuplicateId(message))))
         {
-            throw NemoErrors.Create(status, code, message, context, retryAfter);
+            throw new DuplicateRenderIdException(status, context.Operation) { Operation = context.Operation };
+        }
+
+        if (code is { } nemoCode && nemoCode != 0)
+        {
+            throw NemoErrors.Create(status, nemoCode, message, context, retryAfter);
         }
 
         if (json.Prop("success").AsBool() == false)
         {
-            if (envelope == NemoEnvelope.Render && (status == HttpStatusCode.Conflict || IsDuplicateId(message)))
-            {
-                throw new DuplicateRenderIdException(status, context.Operation) { Operation = context.Operation };
-            }
-
             if (response.IsSuccessStatusCode)
             {
                 var said = NemoErrors.Sanitize(message, context.Token);
@@ -105,6 +112,9 @@ internal static class NemoResponseReader
 
         return envelope == NemoEnvelope.Code && json.Prop("data") is { } data ? data : json;
     }
+
+    private static bool IsFailure(JsonElement json, int? code) =>
+        json.Prop("success").AsBool() == false || code is { } c && c != 0;
 
     public static NemoApiException Protocol(NemoErrorContext context, HttpStatusCode? status, string meaning) =>
         new(meaning, NemoErrorKind.Transient, status) { Operation = context.Operation };

@@ -114,7 +114,7 @@ public sealed partial class NemoClient
     private async Task<RenderStatus> SendRenderCallAsync(NemoRequest request, string id, CallState state, CancellationToken cancellationToken)
     {
         using var response = await _transport.SendOnceAsync(request, Profile, HttpCompletionOption.ResponseContentRead, _transport.Options.RequestTimeout, state, cancellationToken).ConfigureAwait(false);
-        var root = await NemoResponseReader.ReadAsync(response, NemoEnvelope.Render, NemoTransport.ErrorContext(request, Profile, state), _transport.Time, cancellationToken).ConfigureAwait(false);
+        var root = await NemoResponseReader.ReadAsync(response, NemoEnvelope.RenderStart, NemoTransport.ErrorContext(request, Profile, state), _transport.Time, cancellationToken).ConfigureAwait(false);
         return RenderStatusReader.Read(root, id, _transport.Options.BaseAddress);
     }
 }

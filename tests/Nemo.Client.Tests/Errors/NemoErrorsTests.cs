@@ -13,6 +13,9 @@ public sealed class NemoErrorsTests
     [InlineData(4001, NemoErrorKind.Terminal, "mp4, mov, avi, webm, mkv")]
     [InlineData(4002, NemoErrorKind.Terminal, "up to 200 MB")]
     [InlineData(9999, NemoErrorKind.Terminal, "error code 9999")]
+    [InlineData(503, NemoErrorKind.Transient, "server error (code 503)")]
+    [InlineData(500, NemoErrorKind.Transient, "server error (code 500)")]
+    [InlineData(429, NemoErrorKind.Transient, "rate limit")]
     public void Nemo_codes_are_classified_with_a_meaning(int code, NemoErrorKind kind, string meaningPart)
     {
         var error = NemoErrors.Create(HttpStatusCode.OK, code, null, Context);
@@ -32,6 +35,8 @@ public sealed class NemoErrorsTests
     [InlineData(HttpStatusCode.NotFound, NemoErrorKind.Terminal, "HTTP 404")]
     [InlineData(HttpStatusCode.BadRequest, NemoErrorKind.Terminal, "HTTP 400")]
     [InlineData(HttpStatusCode.Unauthorized, NemoErrorKind.Recoverable, "token")]
+    [InlineData(HttpStatusCode.UnsupportedMediaType, NemoErrorKind.Terminal, "Accepted formats")]
+    [InlineData(HttpStatusCode.RequestEntityTooLarge, NemoErrorKind.Terminal, "up to 200 MB")]
     public void Http_statuses_are_classified_with_a_meaning(HttpStatusCode status, NemoErrorKind kind, string meaningPart)
     {
         var error = NemoErrors.Create(status, null, null, Context);
@@ -40,6 +45,14 @@ public sealed class NemoErrorsTests
         Assert.Equal(status, error.StatusCode);
         Assert.Null(error.NemoCode);
         Assert.Contains(meaningPart, error.Meaning, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void A_rate_limit_code_on_the_anonymous_token_call_is_not_retried()
+    {
+        var error = NemoErrors.Create(HttpStatusCode.OK, 429, null, Context with { IsAnonymousTokenCall = true });
+
+        Assert.Equal(NemoErrorKind.Terminal, error.Kind);
     }
 
     [Fact]

@@ -1,9 +1,9 @@
 using System.IO.Compression;
 using System.Text;
 
-namespace Nemo.Simulator.Tests;
+namespace Nemo.Testing;
 
-/// <summary>Real, decodable test images generated in memory.</summary>
+/// <summary>Real, decodable test images generated in memory (shared by the test projects).</summary>
 internal static class TestImages
 {
     public static byte[] Png(int width, int height)
