@@ -1,5 +1,4 @@
 using System.Net;
-using Nemo.Client.Tests.Testing;
 using Nemo.Simulator;
 
 namespace Nemo.Client.Tests.EndToEnd;

@@ -1,4 +1,4 @@
-namespace Nemo.Client.Tests.Testing;
+namespace Nemo.Testing;
 
 /// <summary>
 /// The boilerplate of a forward-only, read-only stream (like a network or pipe stream); a test stream
