@@ -20,6 +20,9 @@ public sealed class NemoSimulator : IAsyncDisposable
         Accounts = new SimulatorAccounts(_runtime.State);
     }
 
+    /// <summary>Every render so far, in start order, with when it became final and when a poll first saw it.</summary>
+    public IReadOnlyList<SimulatedRender> Renders => _runtime.State.RenderReport();
+
     /// <summary>Where the simulator listens, e.g. <c>http://127.0.0.1:49152/</c>.</summary>
     public Uri BaseAddress { get; }
 

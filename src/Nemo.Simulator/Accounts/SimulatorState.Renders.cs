@@ -40,6 +40,50 @@ internal sealed partial class SimulatorState
         }
     }
 
+    /// <summary>The status a poll reports, counted for <see cref="RenderReport"/>.</summary>
+    public RenderSnapshot ReportStatus(RenderRecord render)
+    {
+        lock (_lock)
+        {
+            var status = render.StatusAt(Now);
+            render.StatusCalls++;
+            if (status.Phase is RenderPhase.Completed or RenderPhase.Failed && render.FirstReportedFinalAt is null)
+            {
+                render.FirstReportedFinalAt = Now;
+            }
+
+            return status;
+        }
+    }
+
+    /// <summary>Records that a render's MP4 exists.</summary>
+    public void OutputReady(RenderRecord render)
+    {
+        lock (_lock)
+        {
+            render.OutputReadyAt = Now;
+        }
+    }
+
+    /// <summary>Every render so far, in start order.</summary>
+    public IReadOnlyList<SimulatedRender> RenderReport()
+    {
+        lock (_lock)
+        {
+            return _renders.Values
+                .OrderBy(render => render.CreatedAt)
+                .Select(render => new SimulatedRender(
+                    render.Id,
+                    render.SessionId,
+                    render.CreatedAt,
+                    render.FinalAt,
+                    render.FirstReportedFinalAt,
+                    render.StatusCalls,
+                    render.CancelledAt is not null))
+                .ToList();
+        }
+    }
+
     /// <summary>Makes a render fail now (a fault on the status endpoint).</summary>
     public void FailNow(RenderRecord render, string? message)
     {

@@ -69,7 +69,7 @@ internal static class RenderEndpoints
             runtime.State.FailNow(render, fault.Message);
         }
 
-        var status = runtime.State.StatusOf(render);
+        var status = runtime.State.ReportStatus(render);
         var completed = status.Phase == RenderPhase.Completed;
         var url = completed ? $"{RequestChecks.BaseUrl(context.Request)}/cdn/renders/{render.Id}.mp4" : null;
         long? size = completed ? await render.Output! : null;
@@ -138,7 +138,9 @@ internal static class RenderEndpoints
         await Task.Yield();
         try
         {
-            return await runtime.Outputs.BuildAsync(job, runtime.Stopping);
+            var size = await runtime.Outputs.BuildAsync(job, runtime.Stopping);
+            runtime.State.OutputReady(render);
+            return size;
         }
         catch (Exception exception) when (exception is IOException or InvalidOperationException or UnauthorizedAccessException)
         {

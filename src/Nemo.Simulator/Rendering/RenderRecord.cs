@@ -31,6 +31,25 @@ internal sealed class RenderRecord(string id, UserAccount user, string sessionId
     /// <summary>Builds the MP4; completes with its size.</summary>
     public Task<long>? Output { get; set; }
 
+    /// <summary>When the MP4 was built (simulated time).</summary>
+    public DateTimeOffset? OutputReadyAt { get; set; }
+
+    /// <summary>When a status call first reported the render final (simulated time).</summary>
+    public DateTimeOffset? FirstReportedFinalAt { get; set; }
+
+    /// <summary>Status calls answered for this render.</summary>
+    public int StatusCalls { get; set; }
+
+    /// <summary>
+    /// The earliest moment a status call could report the render final: when it fails, or when both its duration has
+    /// elapsed and the MP4 exists. Null while that is not yet known.
+    /// </summary>
+    public DateTimeOffset? FinalAt => CancelledAt is not null
+        ? null
+        : FailAfter is { } failAfter && failAfter < Duration
+            ? CreatedAt + failAfter
+            : OutputReadyAt is { } ready ? (ready > CreatedAt + Duration ? ready : CreatedAt + Duration) : null;
+
     public RenderSnapshot StatusAt(DateTimeOffset now)
     {
         if (CancelledAt is { } cancelled)

@@ -76,6 +76,35 @@ public sealed class RenderEndpointsTests
     }
 
     [Fact]
+    public async Task Render_report_records_when_the_render_became_final_and_when_a_poll_first_saw_it()
+    {
+        var (sim, nemo) = await RawNemo.StartAsync();
+        await using var _ = sim;
+        using var __ = nemo;
+        var (session, draft) = await nemo.DraftedSessionAsync();
+
+        await nemo.CallAsync(HttpMethod.Post, "api/render/proxy/lambda", RawNemo.RenderBody("render_7", session, draft));
+        var polls = 0;
+        await RawNemo.WaitForAsync(async () =>
+        {
+            polls++;
+            var (_, body) = await nemo.CallAsync(HttpMethod.Get, "api/render/proxy/lambda/render_7");
+            return (string)body!["data"]!["status"]! == "completed" ? body : null;
+        });
+        await nemo.CallAsync(HttpMethod.Get, "api/render/proxy/lambda/render_7");
+
+        var render = Assert.Single(sim.Renders);
+        Assert.Equal("render_7", render.Id);
+        Assert.Equal(session, render.SessionId);
+        Assert.Equal(polls + 1, render.StatusCalls);
+        Assert.False(render.Cancelled);
+        Assert.NotNull(render.FinalAt);
+        Assert.True(render.FinalAt >= render.StartedAt + sim.Options.RenderDurationMin);
+        Assert.NotNull(render.FirstReportedFinalAt);
+        Assert.True(render.DetectionDelay >= TimeSpan.Zero);
+    }
+
+    [Fact]
     public async Task Duplicate_render_id_is_an_error()
     {
         var (sim, nemo) = await RawNemo.StartAsync();

@@ -1,0 +1,25 @@
+using Nemo.Client;
+
+namespace Nemo.Conversions;
+
+/// <summary>Maps client exceptions to failure records that can cross the activity boundary.</summary>
+internal static class ConversionFailures
+{
+    public const int TokenInvalid = 1001;
+    public const int SessionNotFound = 1002;
+
+    public static ConversionFailure From(ConversionStage stage, NemoApiException exception) =>
+        new(
+            stage,
+            exception.Kind switch
+            {
+                NemoErrorKind.Transient => FailureKind.Transient,
+                NemoErrorKind.Recoverable => FailureKind.Recoverable,
+                _ => FailureKind.Terminal,
+            },
+            // Meaning is written by the client for people: no token, no body, no query string.
+            exception.Meaning,
+            exception.NemoCode,
+            exception.StatusCode is { } status ? (int)status : null,
+            exception.RetryAfter?.TotalSeconds);
+}

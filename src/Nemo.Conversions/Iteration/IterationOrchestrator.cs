@@ -1,0 +1,70 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Nemo.Conversions;
+
+/// <summary>
+/// Refines a finished conversion: the new prompt in the same session when it still exists, saved as the next version
+/// (<c>&lt;name&gt;.v2.mp4</c>); when the session is gone, a fresh conversion of the original images with
+/// "&lt;original prompt&gt;\n\nThen: &lt;new prompt&gt;", saved as that version too.
+/// </summary>
+[SuppressMessage("Reliability", "CA2007:Consider calling ConfigureAwait on the awaited task", Justification = "Orchestration code must resume on the orchestration's own scheduler.")]
+internal static class IterationOrchestrator
+{
+    /// <summary>Runs the iteration against <paramref name="context"/>.</summary>
+    public static async Task<ConversionResult> RunAsync(IOrchestrationContext context, IterationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(request);
+        ConversionResult? previous;
+        try
+        {
+            previous = await context.CallActivityAsync<ConversionResult?>(
+                ConversionActivityNames.ReadResult, new ReadResultInput(request.Name), ActivityRetryPolicy.Default);
+        }
+        catch (ActivityFailedException ex)
+        {
+            return NotFound(context, request, $"internal error: the earlier result could not be read ({ex.ErrorMessage})");
+        }
+
+        if (previous is null)
+        {
+            return NotFound(context, request, $"There is no earlier conversion named '{request.Name}' to refine; convert the images first.");
+        }
+
+        // The result records the whole instruction so far, so a later fallback can replay it in a fresh session.
+        var combined = $"{previous.Prompt}\n\nThen: {request.Prompt}";
+        using var run = new ConversionRun(context, previous.Name, previous.Profile, combined, previous.Images, previous.Version + 1);
+        var validate = new ConversionRequest(previous.Name, previous.Images, combined, previous.Profile);
+        return await run.CompleteAsync(async () =>
+        {
+            string? sessionId = null;
+            if (previous.SessionId is { } earlier)
+            {
+                await run.ReadCreditsBeforeAsync();
+                if (await run.SessionExistsAsync(earlier))
+                {
+                    sessionId = earlier;
+                }
+                else
+                {
+                    run.Warn("The earlier Nemo session has expired (1002); made a fresh conversion of the original images with both prompts.");
+                }
+            }
+
+            await run.WorkAsync(new SessionPlan(() => run.ValidateAsync(validate), combined, "en", sessionId, request.Prompt));
+        });
+    }
+
+    private static ConversionResult NotFound(IOrchestrationContext context, IterationRequest request, string reason) =>
+        new()
+        {
+            Id = context.InstanceId,
+            Name = request.Name,
+            Status = ConversionStatus.Failed,
+            Profile = "best",
+            Prompt = request.Prompt,
+            Failure = new ConversionFailure(ConversionStage.Validate, FailureKind.Terminal, reason),
+            StartedAt = context.CurrentUtcDateTime,
+            CompletedAt = context.CurrentUtcDateTime,
+        };
+}

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Logging;
+using Nemo.Client;
+
+namespace Nemo.Conversions;
+
+/// <summary>Log messages of the activities and orchestrations (event ids 2000–3999).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(2000, LogLevel.Debug, "Session {SessionId} created")]
+    public static partial void SessionCreated(ILogger logger, string sessionId);
+
+    [LoggerMessage(2001, LogLevel.Debug, "Uploaded {Count} files (by URL: {ByUrl})")]
+    public static partial void Uploaded(ILogger logger, int count, bool byUrl);
+
+    [LoggerMessage(2002, LogLevel.Information, "Prompt {Sequence} was already sent by an earlier attempt; not sending it again")]
+    public static partial void PromptAlreadySent(ILogger logger, int sequence);
+
+    [LoggerMessage(2003, LogLevel.Warning, "The reply stream stopped early ({Reason}); the draft will be read instead")]
+    public static partial void PromptInterrupted(ILogger logger, StreamInterruption reason);
+
+    [LoggerMessage(2004, LogLevel.Information, "Render {RenderId} started")]
+    public static partial void RenderStarted(ILogger logger, string renderId);
+
+    [LoggerMessage(2005, LogLevel.Information, "Saved {Key} ({Bytes} bytes)")]
+    public static partial void OutputSaved(ILogger logger, string key, long bytes);
+
+    [LoggerMessage(2006, LogLevel.Warning, "Step {Stage} failed: {Kind}, Nemo code {NemoCode}, HTTP {HttpStatus}")]
+    public static partial void StepFailed(ILogger logger, ConversionStage stage, FailureKind kind, int? nemoCode, int? httpStatus);
+
+    [LoggerMessage(2007, LogLevel.Warning, "Credits could not be read: Nemo code {NemoCode}, HTTP {HttpStatus}")]
+    public static partial void CreditsUnavailable(ILogger logger, int? nemoCode, int? httpStatus);
+
+    [LoggerMessage(3000, LogLevel.Information, "Conversion {InstanceId} started")]
+    public static partial void ConversionStarted(ILogger logger, string instanceId);
+
+    [LoggerMessage(3001, LogLevel.Information, "Conversion {InstanceId} ended: {Status}")]
+    public static partial void ConversionEnded(ILogger logger, string instanceId, ConversionStatus status);
+
+    [LoggerMessage(3002, LogLevel.Warning, "Step {Stage} will be retried in {DelaySeconds} s (attempt {Attempt})")]
+    public static partial void StepRetrying(ILogger logger, ConversionStage stage, double delaySeconds, int attempt);
+
+    [LoggerMessage(3003, LogLevel.Warning, "Session lost at {Stage}; starting over in a new session")]
+    public static partial void SessionLost(ILogger logger, ConversionStage stage);
+}

@@ -1,0 +1,97 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Nemo.Conversions;
+
+/// <summary>
+/// A job folder: one child conversion per item, at most <see cref="BatchRequest.Concurrency"/> running at once, then
+/// <c>&lt;job&gt;/summary.json</c>. A cancel stops starting new items (those report cancelled).
+/// </summary>
+[SuppressMessage("Reliability", "CA2007:Consider calling ConfigureAwait on the awaited task", Justification = "Orchestration code must resume on the orchestration's own scheduler.")]
+internal static class BatchOrchestrator
+{
+    /// <summary>Runs the batch against <paramref name="context"/>.</summary>
+    public static async Task<BatchSummary> RunAsync(IOrchestrationContext context, BatchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(request);
+        using var cancelWait = new CancellationTokenSource();
+        var cancel = context.WaitForExternalEvent<CancelRequest>(OrchestrationEvents.Cancel, cancelWait.Token);
+        var concurrency = Math.Max(1, request.Concurrency);
+        var results = new ConversionResult?[request.Items.Count];
+        var running = new List<(Task<ConversionResult> Task, int Index)>();
+        var next = 0;
+        while (next < request.Items.Count || running.Count > 0)
+        {
+            while (running.Count < concurrency && next < request.Items.Count && !cancel.IsCompletedSuccessfully)
+            {
+                var item = request.Items[next];
+                running.Add((context.CallSubOrchestratorAsync<ConversionResult>(ConversionWorkflow.Conversion, InstanceIds.ForItem(context.InstanceId, next), item), next));
+                next++;
+            }
+
+            if (running.Count == 0)
+            {
+                break;
+            }
+
+            // The first finished in list order: deterministic on replay.
+            var finished = await Task.WhenAny(running.Select(r => r.Task));
+            var index = running.FindIndex(r => r.Task == finished);
+            var entry = running[index];
+            running.RemoveAt(index);
+            results[entry.Index] = await Collect(context, request.Items[entry.Index], entry.Index, entry.Task);
+        }
+
+        for (var i = 0; i < results.Length; i++)
+        {
+            results[i] ??= Cancelled(context, request.Items[i], i);
+        }
+
+        var items = results.Select(r => r!).ToArray();
+        var summary = new BatchSummary(
+            request.Name,
+            items.Count(r => r.Status == ConversionStatus.Succeeded),
+            items.Count(r => r.Status != ConversionStatus.Succeeded),
+            items);
+        try
+        {
+            await context.CallActivityAsync<string>(ConversionActivityNames.WriteSummary, summary, ActivityRetryPolicy.Default);
+        }
+        catch (ActivityFailedException)
+        {
+            // The summary is also the orchestration's output; the items' own result files are already written.
+        }
+
+        cancelWait.Cancel();
+        return summary;
+    }
+
+    private static async Task<ConversionResult> Collect(IOrchestrationContext context, ConversionRequest item, int index, Task<ConversionResult> child)
+    {
+        try
+        {
+            return await child;
+        }
+        catch (ActivityFailedException ex)
+        {
+            return Stub(context, item, index, ConversionStatus.Failed, new ConversionFailure(ConversionStage.Result, FailureKind.Terminal, $"internal error: {ex.ErrorMessage}"));
+        }
+    }
+
+    private static ConversionResult Cancelled(IOrchestrationContext context, ConversionRequest item, int index) =>
+        Stub(context, item, index, ConversionStatus.Cancelled, null) with { Warnings = ["The batch was cancelled before this item started."] };
+
+    private static ConversionResult Stub(IOrchestrationContext context, ConversionRequest item, int index, ConversionStatus status, ConversionFailure? failure) =>
+        new()
+        {
+            Id = InstanceIds.ForItem(context.InstanceId, index),
+            Name = item.Name,
+            Status = status,
+            Profile = item.Profile,
+            Prompt = item.Prompt,
+            Images = item.Images,
+            Failure = failure,
+            StartedAt = context.CurrentUtcDateTime,
+            CompletedAt = context.CurrentUtcDateTime,
+        };
+}

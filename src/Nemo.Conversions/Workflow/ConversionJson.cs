@@ -1,0 +1,29 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Nemo.Conversions;
+
+/// <summary>
+/// The one JSON shape for everything the pipeline persists or exchanges: orchestration inputs and outputs, result
+/// files, events, the HTTP API. camelCase, enums as their documented strings, nulls omitted.
+/// </summary>
+public static class ConversionJson
+{
+    /// <summary>Options for reading and writing (indented: result files are read by people).</summary>
+    public static JsonSerializerOptions Options { get; } = Create(indented: true);
+
+    /// <summary>The same, on one line (history journals, JSON Lines, event bodies).</summary>
+    public static JsonSerializerOptions Compact { get; } = Create(indented: false);
+
+    private static JsonSerializerOptions Create(bool indented)
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            WriteIndented = indented,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            RespectNullableAnnotations = true,
+        };
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}

@@ -1,0 +1,62 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Nemo.Conversions;
+
+/// <summary>The orchestrators and activities a host registers, by name.</summary>
+public static class ConversionWorkflow
+{
+    /// <summary>One conversion: <see cref="ConversionRequest"/> → <see cref="ConversionResult"/>.</summary>
+    public const string Conversion = "Conversion";
+
+    /// <summary>A job folder: <see cref="BatchRequest"/> → <see cref="BatchSummary"/>.</summary>
+    public const string Batch = "Batch";
+
+    /// <summary>A refinement: <see cref="IterationRequest"/> → <see cref="ConversionResult"/>.</summary>
+    public const string Iteration = "Iteration";
+
+    /// <summary>The three orchestrators.</summary>
+    public static IReadOnlyList<OrchestratorDefinition> Orchestrators { get; } =
+    [
+        new(Conversion, typeof(ConversionRequest), (context, input) => Box(ConversionOrchestrator.RunAsync(context, Require<ConversionRequest>(input)))),
+        new(Batch, typeof(BatchRequest), (context, input) => Box(BatchOrchestrator.RunAsync(context, Require<BatchRequest>(input)))),
+        new(Iteration, typeof(IterationRequest), (context, input) => Box(IterationOrchestrator.RunAsync(context, Require<IterationRequest>(input)))),
+    ];
+
+    /// <summary>Every activity, each resolving <see cref="ConversionActivities"/> from the host's services.</summary>
+    public static IReadOnlyList<ActivityDefinition> Activities { get; } =
+    [
+        Define<ConversionRequest, StepResult<IReadOnlyList<ImageInfo>>>(ConversionActivityNames.Validate, (a, i, ct) => a.ValidateAsync(i, ct)),
+        new(ConversionActivityNames.GetCredits, null, async (services, _, ct) =>
+            await Resolve(services).GetCreditsAsync(ct).ConfigureAwait(false)),
+        Define<CreateSessionInput, StepResult<SessionRef>>(ConversionActivityNames.CreateSession, (a, i, ct) => a.CreateSessionAsync(i, ct)),
+        Define<UploadImagesInput, StepResult<UploadSummary>>(ConversionActivityNames.UploadImages, (a, i, ct) => a.UploadImagesAsync(i, ct)),
+        Define<SendPromptInput, StepResult<PromptReply>>(ConversionActivityNames.SendPrompt, (a, i, ct) => a.SendPromptAsync(i, ct)),
+        Define<ReadDraftInput, StepResult<DraftSnapshot>>(ConversionActivityNames.ReadDraft, (a, i, ct) => a.ReadDraftAsync(i, ct)),
+        Define<RenderInput, StepResult<RenderSnapshot>>(ConversionActivityNames.StartRender, (a, i, ct) => a.StartRenderAsync(i, ct)),
+        Define<RenderInput, StepResult<RenderSnapshot>>(ConversionActivityNames.CheckRender, (a, i, ct) => a.CheckRenderAsync(i, ct)),
+        Define<RenderInput, StepResult<RenderSnapshot>>(ConversionActivityNames.CancelRender, (a, i, ct) => a.CancelRenderAsync(i, ct)),
+        Define<SaveOutputInput, StepResult<SavedOutput>>(ConversionActivityNames.SaveOutput, (a, i, ct) => a.SaveOutputAsync(i, ct)),
+        Define<ConversionResult, string>(ConversionActivityNames.WriteResult, (a, i, ct) => a.WriteResultAsync(i, ct)),
+        Define<ConversionResult, bool>(ConversionActivityNames.PublishEvent, (a, i, ct) => a.PublishEventAsync(i, ct)),
+        Define<ReadResultInput, ConversionResult?>(ConversionActivityNames.ReadResult, (a, i, ct) => a.ReadResultAsync(i, ct)),
+        Define<BatchSummary, string>(ConversionActivityNames.WriteSummary, (a, i, ct) => a.WriteSummaryAsync(i, ct)),
+    ];
+
+    private static ActivityDefinition Define<TInput, TOutput>(string name, Func<ConversionActivities, TInput, CancellationToken, Task<TOutput>> run) =>
+        new(name, typeof(TInput), async (services, input, cancellationToken) =>
+            await run(Resolve(services), Require<TInput>(input), cancellationToken).ConfigureAwait(false));
+
+    // Orchestration code: no ConfigureAwait, the continuation stays on the orchestration's scheduler.
+    [SuppressMessage("Reliability", "CA2007:Consider calling ConfigureAwait on the awaited task", Justification = "Orchestration code.")]
+    private static async Task<object?> Box<T>(Task<T> run) => await run;
+
+    private static ConversionActivities Resolve(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return services.GetRequiredService<ConversionActivities>();
+    }
+
+    private static T Require<T>(object? input) =>
+        input is T typed ? typed : throw new ArgumentException($"Expected an input of type {typeof(T).Name}.", nameof(input));
+}

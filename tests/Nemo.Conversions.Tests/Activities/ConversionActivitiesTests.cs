@@ -1,0 +1,164 @@
+using System.Text.Json;
+using Nemo.Client;
+using Nemo.Conversions.Tests.Testing;
+using Nemo.Simulator;
+
+namespace Nemo.Conversions.Tests.Activities;
+
+public sealed class ConversionActivitiesTests
+{
+    [Fact]
+    public async Task Whole_job_against_the_simulator_saves_an_mp4()
+    {
+        await using var h = await ActivitiesHarness.StartAsync();
+        var a = h.Activities;
+        var credits = await a.GetCreditsAsync(h.Deadline);
+        Assert.Equal(100, credits!.Available);
+
+        var sessionId = await h.SessionWithImageAsync();
+        Assert.Equal(0, h.Store.OpenStreams);
+        var reply = await a.SendPromptAsync(new SendPromptInput("conv-1", "best", sessionId, "turn my photo into a smooth animated video", 1), h.Deadline);
+        Assert.True(reply.Succeeded, reply.Failure?.Reason);
+        Assert.False(reply.Value!.Interrupted);
+        Assert.True(reply.Value.HadText);
+        var draft = await a.ReadDraftAsync(new ReadDraftInput("best", sessionId), h.Deadline);
+        Assert.True(draft.Value!.Exportable);
+        Assert.Equal(64, draft.Value.Fingerprint.Length);
+        Assert.StartsWith("Timeline (", draft.Value.Summary, StringComparison.Ordinal);
+
+        var render = (await a.StartRenderAsync(new RenderInput("best", sessionId), h.Deadline)).Value!;
+        Assert.StartsWith("render_", render.RenderId, StringComparison.Ordinal);
+        RenderSnapshot status;
+        do
+        {
+            await Task.Delay(25, h.Deadline);
+            status = (await a.CheckRenderAsync(new RenderInput("best", sessionId, render.RenderId), h.Deadline)).Value!;
+        }
+        while (status.State is not (RenderState.Completed or RenderState.Failed));
+
+        Assert.Equal(RenderState.Completed, status.State);
+        var saved = await a.SaveOutputAsync(new SaveOutputInput("best", render.RenderId, "beach.mp4", "conv-1"), h.Deadline);
+        Assert.True(saved.Succeeded, saved.Failure?.Reason);
+        var output = h.Store.Outputs["beach.mp4"];
+        Assert.Equal("video/mp4", output.ContentType);
+        Assert.Equal(saved.Value!.Bytes, output.Bytes.Length);
+        Assert.True(output.Bytes.Length > 0);
+        Assert.Equal("conv-1", output.Metadata!["instanceId"]);
+        Assert.Equal(render.RenderId, output.Metadata["renderId"]);
+        Assert.Equal(1, h.Simulator.Journal.Count(SimulatorEndpoint.RunSse));
+        Assert.Equal(1, h.Simulator.Journal.Count(SimulatorEndpoint.RenderStart));
+    }
+
+    [Fact]
+    public async Task Prompt_already_in_the_ledger_is_not_sent_again()
+    {
+        await using var h = await ActivitiesHarness.StartAsync();
+        var sessionId = await h.SessionWithImageAsync();
+        var input = new SendPromptInput("conv-2", "best", sessionId, "make a video", 1);
+
+        var first = await h.Activities.SendPromptAsync(input, h.Deadline);
+        var second = await h.Activities.SendPromptAsync(input, h.Deadline);
+
+        Assert.False(first.Value!.AlreadySent);
+        Assert.True(second.Value!.AlreadySent);
+        Assert.Contains("conv-2/prompt/1", h.Ledger.Keys.Keys);
+        Assert.Equal(1, h.Simulator.Journal.Count(SimulatorEndpoint.RunSse));
+    }
+
+    [Fact]
+    public async Task Dropped_stream_is_an_interrupted_reply_not_a_failure()
+    {
+        await using var h = await ActivitiesHarness.StartAsync();
+        var sessionId = await h.SessionWithImageAsync();
+        h.Simulator.Faults.Add(Fault.On(SimulatorEndpoint.RunSse).DropStream(1).Once());
+
+        var reply = await h.Activities.SendPromptAsync(new SendPromptInput("conv-3", "best", sessionId, "make a video", 1), h.Deadline);
+
+        Assert.True(reply.Succeeded);
+        Assert.True(reply.Value!.Interrupted);
+        Assert.NotEmpty(reply.Value.Warnings);
+        Assert.Equal(1, h.Simulator.Journal.Count(SimulatorEndpoint.RunSse));
+    }
+
+    [Fact]
+    public async Task Lost_session_is_a_recoverable_1002_failure()
+    {
+        await using var h = await ActivitiesHarness.StartAsync();
+        var session = await h.Activities.CreateSessionAsync(new CreateSessionInput("best", "en"), h.Deadline);
+        h.Simulator.Faults.Add(Fault.On(SimulatorEndpoint.Upload).SessionLost().Once());
+
+        var upload = await h.Activities.UploadImagesAsync(new UploadImagesInput("best", session.Value!.SessionId, [h.AddImage()]), h.Deadline);
+
+        Assert.False(upload.Succeeded);
+        Assert.Equal(ConversionStage.Upload, upload.Failure!.Stage);
+        Assert.Equal(FailureKind.Recoverable, upload.Failure.Kind);
+        Assert.Equal(1002, upload.Failure.NemoCode);
+        Assert.Equal(0, h.Store.OpenStreams);
+    }
+
+    [Fact]
+    public async Task Out_of_credits_on_the_prompt_is_terminal()
+    {
+        await using var h = await ActivitiesHarness.StartAsync();
+        var sessionId = await h.SessionWithImageAsync();
+        h.Simulator.Faults.Add(Fault.On(SimulatorEndpoint.RunSse).OutOfCredits().Once());
+
+        var reply = await h.Activities.SendPromptAsync(new SendPromptInput("conv-4", "best", sessionId, "make a video", 1), h.Deadline);
+
+        Assert.False(reply.Succeeded);
+        Assert.Equal(FailureKind.Terminal, reply.Failure!.Kind);
+        Assert.Equal(2001, reply.Failure.NemoCode);
+        Assert.DoesNotContain("nmv_", reply.Failure.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unsupported_type_is_terminal()
+    {
+        await using var h = await ActivitiesHarness.StartAsync();
+        var session = await h.Activities.CreateSessionAsync(new CreateSessionInput("best", "en"), h.Deadline);
+        h.Simulator.Faults.Add(Fault.On(SimulatorEndpoint.Upload).UnsupportedType().Once());
+
+        var upload = await h.Activities.UploadImagesAsync(new UploadImagesInput("best", session.Value!.SessionId, [h.AddImage()]), h.Deadline);
+
+        Assert.Equal(4001, upload.Failure!.NemoCode);
+        Assert.Equal(FailureKind.Terminal, upload.Failure.Kind);
+    }
+
+    [Fact]
+    public async Task Rate_limited_render_check_returns_retry_after()
+    {
+        await using var h = await ActivitiesHarness.StartAsync();
+        var sessionId = await h.SessionWithImageAsync();
+        await h.Activities.SendPromptAsync(new SendPromptInput("conv-5", "best", sessionId, "make a video", 1), h.Deadline);
+        var render = (await h.Activities.StartRenderAsync(new RenderInput("best", sessionId), h.Deadline)).Value!;
+        h.Simulator.Faults.Add(Fault.On(SimulatorEndpoint.RenderStatus).RateLimited(TimeSpan.FromSeconds(40)).Times(10));
+
+        var check = await h.Activities.CheckRenderAsync(new RenderInput("best", sessionId, render.RenderId), h.Deadline);
+
+        Assert.True(check.Succeeded);
+        Assert.True(check.Value!.RetryAfterSeconds >= 30);
+    }
+
+    [Fact]
+    public async Task Result_is_written_read_back_by_version_and_published()
+    {
+        await using var h = await ActivitiesHarness.StartAsync();
+        var v1 = new ConversionResult { Id = "conv-6", Name = "beach", Status = ConversionStatus.Succeeded, Profile = "best", Prompt = "p", CompletedAt = new DateTime(2025, 6, 1, 0, 0, 0, DateTimeKind.Utc) };
+        var v2 = v1 with { Version = 2, Status = ConversionStatus.Failed };
+
+        Assert.Equal("beach.result.json", await h.Activities.WriteResultAsync(v1, h.Deadline));
+        Assert.Equal("beach.v2.result.json", await h.Activities.WriteResultAsync(v2, h.Deadline));
+        Assert.True(await h.Activities.PublishEventAsync(v2, h.Deadline));
+
+        var latest = await h.Activities.ReadResultAsync(new ReadResultInput("beach"), h.Deadline);
+        var first = await h.Activities.ReadResultAsync(new ReadResultInput("beach", 1), h.Deadline);
+        var none = await h.Activities.ReadResultAsync(new ReadResultInput("other"), h.Deadline);
+        Assert.Equal(2, latest!.Version);
+        Assert.Equal(ConversionStatus.Succeeded, first!.Status);
+        Assert.Null(none);
+        using var json = JsonDocument.Parse(h.Store.Outputs["beach.result.json"].Bytes);
+        Assert.Equal("succeeded", json.RootElement.GetProperty("status").GetString());
+        var cloudEvent = Assert.Single(h.Events.Events);
+        Assert.Equal("/test/conversions", cloudEvent.Source);
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Nemo.Conversions.Tests.DependencyInjection;
+
+public sealed class ConversionServiceCollectionExtensionsTests
+{
+    [Fact]
+    public void Options_have_documented_defaults_and_are_validated()
+    {
+        var services = new ServiceCollection().AddConversions(o => o.EventSource = string.Empty);
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ConversionPipelineOptions>>().Value);
+        var defaults = new ConversionPipelineOptions();
+        Assert.Equal("/nemo/conversions", defaults.EventSource);
+        Assert.Equal(TimeSpan.FromMinutes(10), defaults.ReadUrlLifetime);
+    }
+
+    [Fact]
+    public void Registers_each_service_once()
+    {
+        var services = new ServiceCollection().AddConversions().AddConversions();
+
+        Assert.Single(services, d => d.ServiceType == typeof(ConversionActivities));
+        Assert.Single(services, d => d.ServiceType == typeof(ConversionValidator));
+        Assert.Single(services, d => d.ServiceType == typeof(ConversionApi));
+        Assert.DoesNotContain(services, d => d.ServiceType == typeof(IMediaStore));
+    }
+}

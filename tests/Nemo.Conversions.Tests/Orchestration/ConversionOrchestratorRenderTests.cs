@@ -1,0 +1,142 @@
+using Nemo.Client;
+using static Nemo.Conversions.Tests.Testing.ConversionScript;
+
+namespace Nemo.Conversions.Tests.Orchestration;
+
+public sealed class ConversionOrchestratorRenderTests
+{
+    private const string Check = ConversionActivityNames.CheckRender;
+
+    [Fact]
+    public async Task Polls_back_off_after_the_first_check()
+    {
+        var context = Happy().Then(
+            Check,
+            Render("render_1", RenderState.Processing, 20),
+            Render("render_1", RenderState.Processing, 40),
+            Render("render_1", RenderState.Processing, 60),
+            Render("render_1", RenderState.Processing, 80));
+
+        var result = await RunAsync(context);
+
+        Assert.Equal(ConversionStatus.Succeeded, result.Status);
+        Assert.Equal([30, 2, 3, 5, 8], context.Timers.Select(t => t.TotalSeconds));
+        Assert.Contains(context.Statuses, s => s is { Stage: ConversionStage.Wait, RenderProgress: 60 });
+    }
+
+    [Fact]
+    public async Task Rate_limited_poll_waits_at_least_retry_after()
+    {
+        var context = Happy().Then(Check, Render("render_1", RenderState.Unknown, retryAfter: 45));
+
+        var result = await RunAsync(context);
+
+        Assert.Equal(ConversionStatus.Succeeded, result.Status);
+        Assert.Equal([30, 45], context.Timers.Select(t => t.TotalSeconds));
+    }
+
+    [Fact]
+    public async Task Failed_render_is_retried_once_with_a_new_render()
+    {
+        var context = Happy().Then(Check, Render("render_1", RenderState.Failed, error: "encoder crashed"));
+
+        var result = await RunAsync(context);
+
+        Assert.Equal(ConversionStatus.Succeeded, result.Status);
+        Assert.Equal(2, context.Count(ConversionActivityNames.StartRender));
+        Assert.Equal("render_2", result.RenderId);
+        Assert.Equal(1, context.Count(ConversionActivityNames.SendPrompt));
+        Assert.Contains(result.Warnings, w => w.Contains("encoder crashed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Second_failed_render_is_terminal()
+    {
+        var context = Happy().On(Check, input => Render(input!.Value.GetProperty("renderId").GetString()!, RenderState.Failed, error: "encoder crashed"));
+
+        var result = await RunAsync(context);
+
+        Assert.Equal(ConversionStatus.Failed, result.Status);
+        Assert.Equal(ConversionStage.Wait, result.Failure!.Stage);
+        Assert.Equal(FailureKind.Terminal, result.Failure.Kind);
+        Assert.Equal(2, context.Count(ConversionActivityNames.StartRender));
+        Assert.Equal(2, result.Warnings.Count(w => w.Contains("encoder crashed", StringComparison.Ordinal)));
+        Assert.Equal(0, context.Count(ConversionActivityNames.SaveOutput));
+    }
+
+    [Fact]
+    public async Task Render_past_the_deadline_is_cancelled_and_fails()
+    {
+        var context = Happy().Always(Check, Render("render_1", RenderState.Processing, 50));
+
+        var result = await RunAsync(context);
+
+        var schedule = PollSchedule.For(NemoProfiles.Best);
+        Assert.Equal(ConversionStatus.Failed, result.Status);
+        Assert.Equal(ConversionStage.Wait, result.Failure!.Stage);
+        Assert.Contains("did not finish", result.Failure.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, context.Count(ConversionActivityNames.CancelRender));
+        Assert.InRange(context.Count(Check), 10, schedule.MaxPolls);
+        Assert.True(context.Timers.Aggregate(TimeSpan.Zero, (a, b) => a + b) <= schedule.Deadline);
+    }
+
+    [Fact]
+    public async Task Transient_poll_failures_keep_polling()
+    {
+        var context = Happy().Then(Check, Fail<RenderSnapshot>(ConversionStage.Wait, FailureKind.Transient, http: 503));
+
+        var result = await RunAsync(context);
+
+        Assert.Equal(ConversionStatus.Succeeded, result.Status);
+        Assert.Equal(2, context.Count(Check));
+    }
+
+    [Fact]
+    public async Task Cancel_during_the_render_wait_cancels_the_render_and_the_timer()
+    {
+        var context = Happy().CancelDuringTimer(0, "changed my mind");
+
+        var result = await RunAsync(context);
+
+        Assert.Equal(ConversionStatus.Cancelled, result.Status);
+        Assert.Equal(1, context.CancelledTimers);
+        Assert.Equal(0, context.Count(Check));
+        Assert.Equal(1, context.Count(ConversionActivityNames.CancelRender));
+        Assert.Equal(1, context.Count(ConversionActivityNames.WriteResult));
+        Assert.Equal(1, context.Count(ConversionActivityNames.PublishEvent));
+        Assert.Contains(result.Warnings, w => w.Contains("changed my mind", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Cancel_between_steps_stops_before_the_next_one()
+    {
+        var context = Happy();
+        context.On(ConversionActivityNames.CreateSession, _ =>
+        {
+            context.RaiseEvent(OrchestrationEvents.Cancel, new CancelRequest());
+            return Ok(new SessionRef("s1", null));
+        });
+
+        var result = await RunAsync(context);
+
+        Assert.Equal(ConversionStatus.Cancelled, result.Status);
+        Assert.Equal(0, context.Count(ConversionActivityNames.UploadImages));
+        Assert.Equal(0, context.Count(ConversionActivityNames.SendPrompt));
+        Assert.Equal(0, context.Count(ConversionActivityNames.CancelRender));
+        Assert.Equal(1, context.Count(ConversionActivityNames.WriteResult));
+    }
+
+    [Fact]
+    public async Task Cancel_during_a_backoff_timer_stops_the_retry()
+    {
+        var context = Happy()
+            .Then(ConversionActivityNames.CreateSession, Fail<SessionRef>(ConversionStage.Session, FailureKind.Transient, http: 503))
+            .CancelDuringTimer(0);
+
+        var result = await RunAsync(context);
+
+        Assert.Equal(ConversionStatus.Cancelled, result.Status);
+        Assert.Equal(1, context.Count(ConversionActivityNames.CreateSession));
+        Assert.Equal(1, context.CancelledTimers);
+    }
+}

@@ -1,0 +1,222 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Nemo.Conversions.Tests.Testing;
+
+/// <summary>
+/// A fake <see cref="IOrchestrationContext"/> that runs an orchestrator to its end at once: activity results come from
+/// a script (a handler per activity name, or a queue of results), timers advance a virtual clock instantly, events can
+/// be raised from inside a handler, and every call is recorded in <see cref="Calls"/>. Inputs and results are
+/// round-tripped through <see cref="ConversionJson.Compact"/> as the real runtimes do.
+/// </summary>
+internal sealed class ScriptedOrchestrationContext : IOrchestrationContext
+{
+    private readonly Dictionary<string, Func<object?, object?>> _handlers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Queue<object?>> _queues = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TaskCompletionSource<object?>> _events = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, object?> _pendingEvents = new(StringComparer.Ordinal);
+
+    public ScriptedOrchestrationContext(string instanceId = "conv-test", DateTime? start = null)
+    {
+        InstanceId = instanceId;
+        CurrentUtcDateTime = start ?? new DateTime(2025, 6, 1, 12, 0, 0, DateTimeKind.Utc);
+    }
+
+    public string InstanceId { get; }
+
+    public DateTime CurrentUtcDateTime { get; private set; }
+
+    public bool IsReplaying => false;
+
+    /// <summary>Every call in order: <c>activity:Name input-json</c>, <c>timer:+seconds</c>, <c>status:json</c>, ….</summary>
+    public List<string> Calls { get; } = [];
+
+    /// <summary>The activity calls in order, with their inputs as JSON.</summary>
+    public List<(string Name, JsonElement? Input, ActivityRetryPolicy? Retry)> Activities { get; } = [];
+
+    /// <summary>The timer delays in order.</summary>
+    public List<TimeSpan> Timers { get; } = [];
+
+    /// <summary>The custom statuses in order.</summary>
+    public List<ConversionProgress?> Statuses { get; } = [];
+
+    /// <summary>How many timers were cancelled.</summary>
+    public int CancelledTimers { get; private set; }
+
+    /// <summary>Runs <paramref name="handler"/> for every call of <paramref name="activity"/> (it sees the typed input as JSON).</summary>
+    public ScriptedOrchestrationContext On(string activity, Func<JsonElement?, object?> handler)
+    {
+        _handlers[activity] = input => handler(input is null ? null : JsonSerializer.SerializeToElement(input, ConversionJson.Compact));
+        return this;
+    }
+
+    /// <summary>Answers every call of <paramref name="activity"/> with <paramref name="result"/>.</summary>
+    public ScriptedOrchestrationContext Always(string activity, object? result) => On(activity, _ => result);
+
+    /// <summary>Answers the next calls of <paramref name="activity"/> with <paramref name="results"/> in order (before any handler).</summary>
+    public ScriptedOrchestrationContext Then(string activity, params object?[] results)
+    {
+        if (!_queues.TryGetValue(activity, out var queue))
+        {
+            _queues[activity] = queue = new Queue<object?>();
+        }
+
+        foreach (var result in results)
+        {
+            queue.Enqueue(result);
+        }
+
+        return this;
+    }
+
+    private int _cancelAtTimer = -1;
+    private string? _cancelReason;
+
+    /// <summary>Makes timer number <paramref name="timerIndex"/> (0-based) hang and raises the cancel event while it runs.</summary>
+    public ScriptedOrchestrationContext CancelDuringTimer(int timerIndex, string? reason = "stop")
+    {
+        _cancelAtTimer = timerIndex;
+        _cancelReason = reason;
+        return this;
+    }
+
+    /// <summary>Raises an event now (or buffers it until someone waits).</summary>
+    public void RaiseEvent(string name, object? payload)
+    {
+        Calls.Add($"event:{name}");
+        if (_events.TryGetValue(name, out var waiting))
+        {
+            _events.Remove(name);
+            waiting.TrySetResult(payload);
+        }
+        else
+        {
+            _pendingEvents[name] = payload;
+        }
+    }
+
+    /// <summary>Also called to drive an activity with the real implementation (e.g. through <see cref="ConversionWorkflow.Activities"/>).</summary>
+    public Func<string, object?, Task<object?>>? Fallback { get; set; }
+
+    public async Task<TResult> CallActivityAsync<TResult>(string name, object? input = null, ActivityRetryPolicy? retry = null)
+    {
+        var inputJson = input is null ? (JsonElement?)null : JsonSerializer.SerializeToElement(input, input.GetType(), ConversionJson.Compact);
+        Activities.Add((name, inputJson, retry));
+        Calls.Add($"activity:{name} {inputJson?.GetRawText()} retry={retry is not null}");
+        object? result;
+        if (_queues.TryGetValue(name, out var queue) && queue.Count > 0)
+        {
+            result = queue.Dequeue();
+        }
+        else if (_handlers.TryGetValue(name, out var handler))
+        {
+            result = handler(input);
+        }
+        else if (Fallback is not null)
+        {
+            result = await Fallback(name, input);
+        }
+        else
+        {
+            throw new InvalidOperationException($"No script for activity {name}.");
+        }
+
+        if (result is Exception exception)
+        {
+            throw exception is ActivityFailedException ? exception : new ActivityFailedException(name, exception.GetType().FullName!, exception.Message);
+        }
+
+        return RoundTrip<TResult>(result);
+    }
+
+    /// <summary>Runs child orchestrations through this handler (default: none scripted).</summary>
+    public Func<string, string, object?, Task<object?>>? SubOrchestrator { get; set; }
+
+    public async Task<TResult> CallSubOrchestratorAsync<TResult>(string name, string instanceId, object? input = null)
+    {
+        Calls.Add($"sub:{name} {instanceId}");
+        if (SubOrchestrator is null)
+        {
+            throw new InvalidOperationException("No script for sub-orchestrations.");
+        }
+
+        var result = await SubOrchestrator(name, instanceId, input);
+        if (result is Exception exception)
+        {
+            throw new ActivityFailedException(name, exception.GetType().FullName!, exception.Message);
+        }
+
+        return RoundTrip<TResult>(result);
+    }
+
+    public Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken)
+    {
+        var delay = fireAt - CurrentUtcDateTime;
+        Timers.Add(delay);
+        Calls.Add($"timer:+{delay.TotalSeconds}");
+        if (cancellationToken.IsCancellationRequested)
+        {
+            CancelledTimers++;
+            return Task.FromCanceled(cancellationToken);
+        }
+
+        if (_cancelAtTimer == Timers.Count - 1)
+        {
+            // This timer never fires: the cancel event arrives while it runs, and the orchestration must cancel it.
+            var pending = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            cancellationToken.Register(() =>
+            {
+                CancelledTimers++;
+                pending.TrySetCanceled(cancellationToken);
+            });
+            RaiseEvent(OrchestrationEvents.Cancel, new CancelRequest(_cancelReason));
+            return pending.Task;
+        }
+
+        if (fireAt > CurrentUtcDateTime)
+        {
+            CurrentUtcDateTime = fireAt;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<T> WaitForExternalEvent<T>(string eventName, CancellationToken cancellationToken = default)
+    {
+        Calls.Add($"wait:{eventName}");
+        object? payload;
+        if (_pendingEvents.Remove(eventName, out var pending))
+        {
+            payload = pending;
+        }
+        else
+        {
+            var source = new TaskCompletionSource<object?>();
+            _events[eventName] = source;
+            using (cancellationToken.Register(() => source.TrySetCanceled(cancellationToken)))
+            {
+                payload = await source.Task;
+            }
+        }
+
+        return RoundTrip<T>(payload);
+    }
+
+    public void SetCustomStatus(object? customStatus)
+    {
+        Statuses.Add(customStatus as ConversionProgress);
+        Calls.Add($"status:{JsonSerializer.Serialize(customStatus, ConversionJson.Compact)}");
+    }
+
+    public ILogger CreateReplaySafeLogger(string categoryName) => NullLogger.Instance;
+
+    /// <summary>The names of the activities called, in order.</summary>
+    public IReadOnlyList<string> ActivityNames => Activities.Select(a => a.Name).ToArray();
+
+    /// <summary>How many times <paramref name="activity"/> was called.</summary>
+    public int Count(string activity) => Activities.Count(a => a.Name == activity);
+
+    private static T RoundTrip<T>(object? value) =>
+        JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(value, value?.GetType() ?? typeof(object), ConversionJson.Compact), ConversionJson.Compact)!;
+}
