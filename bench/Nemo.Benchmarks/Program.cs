@@ -1,9 +1,15 @@
+using System.Globalization;
 using Nemo.Benchmarks.Infrastructure;
+using Nemo.Benchmarks.Pipeline;
 using Nemo.Benchmarks.Uploads;
 using Nemo.Simulator;
 
 // Benchmarks (not tests): each prints a Markdown table for bench/README.md.
 //   upload-memory [--sizes 50,200]   peak memory growth of the client while uploading generated images
+//   pipeline [--conversions 50] [--concurrency 4] [--time-scale 0.01]
+//                                    the pipeline side by side with the naive fixed-30 s baseline
+//   throughput [--conversions 200] [--concurrency 8] [--time-scale 0.01]
+//                                    one batch through the nemo host: nothing lost, nothing spent twice
 //   simulator                        (internal) hosts the simulator for a benchmark's child process
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
@@ -19,6 +25,20 @@ switch (command)
         var sizes = Option(args, "--sizes", "50,200").Split(',').Select(long.Parse).ToArray();
         return await UploadMemoryBenchmark.RunAsync(sizes, cancellation.Token);
 
+    case "pipeline":
+        return await PipelineBenchmark.RunAsync(
+            int.Parse(Option(args, "--conversions", "50"), CultureInfo.InvariantCulture),
+            int.Parse(Option(args, "--concurrency", "4"), CultureInfo.InvariantCulture),
+            double.Parse(Option(args, "--time-scale", "0.01"), CultureInfo.InvariantCulture),
+            cancellation.Token);
+
+    case "throughput":
+        return await ThroughputBenchmark.RunAsync(
+            int.Parse(Option(args, "--conversions", "200"), CultureInfo.InvariantCulture),
+            int.Parse(Option(args, "--concurrency", "8"), CultureInfo.InvariantCulture),
+            double.Parse(Option(args, "--time-scale", "0.01"), CultureInfo.InvariantCulture),
+            cancellation.Token);
+
     case "simulator":
         await using (var simulator = await NemoSimulator.StartAsync(new SimulatorOptions { TimeScale = 0.01, StartingCredits = 1_000_000 }, cancellation.Token))
         {
@@ -30,7 +50,7 @@ switch (command)
         return 0;
 
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{command}'. Available: upload-memory.");
+        Console.Error.WriteLine($"Unknown benchmark '{command}'. Available: upload-memory, pipeline, throughput.");
         return 2;
 }
 

@@ -45,6 +45,8 @@ internal sealed partial class ConversionRun
         }
 
         var delay = schedule.FirstDelay;
+        RenderProgressSample? previous = null;
+        var latest = render.Progress is { } started ? new RenderProgressSample(_context.CurrentUtcDateTime, started) : null;
         for (var polls = 0; ; )
         {
             if (polls >= schedule.MaxPolls || _context.CurrentUtcDateTime + delay > deadline)
@@ -79,6 +81,11 @@ internal sealed partial class ConversionRun
                     render = snapshot;
                 }
 
+                if (snapshot.Progress is { } progress)
+                {
+                    (previous, latest) = (latest, new RenderProgressSample(_context.CurrentUtcDateTime, progress));
+                }
+
                 Begin(ConversionStage.Wait, "Rendering", render.Progress);
                 if (IsFinal(render.State))
                 {
@@ -86,7 +93,7 @@ internal sealed partial class ConversionRun
                 }
             }
 
-            delay = schedule.DelayAfter(polls, retryAfter);
+            delay = schedule.DelayAfter(polls, previous, latest, retryAfter);
         }
     }
 

@@ -30,11 +30,43 @@ internal sealed record PollSchedule(TimeSpan FirstDelay, IReadOnlyList<TimeSpan>
     public static PollSchedule For(string profile) =>
         For(NemoProfiles.TryGet(profile, out var found) ? found : NemoProfiles.Default);
 
+    /// <summary>The shortest delay between two checks.</summary>
+    public static readonly TimeSpan MinInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>Aim this far past the projected finish, so the check lands after it rather than just before.</summary>
+    private static readonly TimeSpan FinishMargin = TimeSpan.FromMilliseconds(500);
+
     /// <summary>The delay after check number <paramref name="polls"/> (1-based), at least <paramref name="retryAfterSeconds"/>.</summary>
-    public TimeSpan DelayAfter(int polls, double? retryAfterSeconds = null)
+    public TimeSpan DelayAfter(int polls, double? retryAfterSeconds = null) => DelayAfter(polls, null, null, retryAfterSeconds);
+
+    /// <summary>
+    /// The delay after check number <paramref name="polls"/>. When two progress readings give a rate, the next check aims
+    /// just past the projected finish (never sooner than <see cref="MinInterval"/>, never later than the longest
+    /// interval), so a render is noticed moments after it completes with few checks; otherwise the back-off interval. Never sooner than <paramref name="retryAfterSeconds"/>.
+    /// </summary>
+    public TimeSpan DelayAfter(int polls, RenderProgressSample? previous, RenderProgressSample? latest, double? retryAfterSeconds = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(polls, 1);
         var delay = Intervals[Math.Min(polls, Intervals.Count) - 1];
+        if (ProjectedRemaining(previous, latest) is { } remaining)
+        {
+            var aimed = remaining + FinishMargin;
+            var cap = Intervals[^1];
+            delay = aimed < MinInterval ? MinInterval : aimed > cap ? cap : aimed;
+        }
+
         return retryAfterSeconds is { } seconds && TimeSpan.FromSeconds(seconds) > delay ? TimeSpan.FromSeconds(seconds) : delay;
+    }
+
+    /// <summary>Time left at the rate progress moved between two readings; null when it did not move forward.</summary>
+    internal static TimeSpan? ProjectedRemaining(RenderProgressSample? previous, RenderProgressSample? latest)
+    {
+        if (previous is null || latest is null || latest.At <= previous.At || latest.Progress <= previous.Progress)
+        {
+            return null;
+        }
+
+        var perSecond = (latest.Progress - previous.Progress) / (latest.At - previous.At).TotalSeconds;
+        return TimeSpan.FromSeconds(Math.Max(0, 100 - latest.Progress) / perSecond);
     }
 }

@@ -8,20 +8,37 @@ public sealed class ConversionOrchestratorRenderTests
     private const string Check = ConversionActivityNames.CheckRender;
 
     [Fact]
-    public async Task Polls_back_off_after_the_first_check()
+    public async Task Polls_back_off_after_the_first_check_while_progress_stalls()
     {
         var context = Happy().Then(
             Check,
-            Render("render_1", RenderState.Processing, 20),
-            Render("render_1", RenderState.Processing, 40),
-            Render("render_1", RenderState.Processing, 60),
-            Render("render_1", RenderState.Processing, 80));
+            Render("render_1", RenderState.Processing, 5),
+            Render("render_1", RenderState.Processing, 5),
+            Render("render_1", RenderState.Processing, 5),
+            Render("render_1", RenderState.Processing, 5));
 
         var result = await RunAsync(context);
 
         Assert.Equal(ConversionStatus.Succeeded, result.Status);
         Assert.Equal([30, 2, 3, 5, 8], context.Timers.Select(t => t.TotalSeconds));
-        Assert.Contains(context.Statuses, s => s is { Stage: ConversionStage.Wait, RenderProgress: 60 });
+    }
+
+    [Fact]
+    public async Task Steady_progress_aims_each_check_at_the_projected_finish()
+    {
+        // Started at 5%; 2% a second from there.
+        var context = Happy().Then(
+            Check,
+            Render("render_1", RenderState.Processing, 65),
+            Render("render_1", RenderState.Processing, 89),
+            Render("render_1", RenderState.Processing, 99));
+
+        var result = await RunAsync(context);
+
+        Assert.Equal(ConversionStatus.Succeeded, result.Status);
+        // 65% at 30 s: 17.5 s left, capped at 12 s; 89% at 42 s: 5.5 s left (+0.5 s); 99% at 48 s: 0.6 s left (+0.5 s).
+        Assert.Equal([30, 12, 6, 1.1], context.Timers.Select(t => Math.Round(t.TotalSeconds, 1)));
+        Assert.Contains(context.Statuses, s => s is { Stage: ConversionStage.Wait, RenderProgress: 89 });
     }
 
     [Fact]

@@ -1,0 +1,46 @@
+using System.Text.Json;
+using Nemo.Conversions;
+
+namespace Nemo.Cli.Commands;
+
+/// <summary>Reads a finished instance's <see cref="ConversionResult"/> and maps it to an exit code and one line.</summary>
+internal static class ConversionOutcome
+{
+    public static ConversionResult? ResultOf(ConversionInstance instance)
+    {
+        if (instance.Output is not { ValueKind: JsonValueKind.Object } output)
+        {
+            return null;
+        }
+
+        try
+        {
+            return output.Deserialize<ConversionResult>(ConversionJson.Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    public static int ExitCode(ConversionResult result) => result.Status switch
+    {
+        ConversionStatus.Succeeded => ExitCodes.Success,
+        ConversionStatus.Cancelled => ExitCodes.Cancelled,
+        _ when result.Failure?.Stage == ConversionStage.Validate => ExitCodes.Usage,
+        _ => ExitCodes.Failed,
+    };
+
+    /// <summary>The one line for a failed or cancelled result: its reason, with the Nemo code when there is one.</summary>
+    public static string Reason(ConversionResult result)
+    {
+        var failure = result.Failure;
+        if (failure is null)
+        {
+            return result.Status == ConversionStatus.Cancelled ? $"{result.Name}: cancelled" : $"{result.Name}: {result.Status}";
+        }
+
+        var code = failure.NemoCode is { } nemoCode ? $" (Nemo code {nemoCode})" : failure.HttpStatus is { } http ? $" (HTTP {http})" : "";
+        return $"{result.Name}: {failure.Reason}{code}";
+    }
+}

@@ -1,0 +1,75 @@
+using Nemo.Cli.Hosting;
+using Nemo.Cli.Progress;
+using Nemo.Conversions;
+
+namespace Nemo.Cli.Commands;
+
+/// <summary>Follows a scheduled instance to its end: live progress, Ctrl+C cancels it, one line and an exit code at the end.</summary>
+internal static class ConversionRun
+{
+    /// <summary>How long a cancelled conversion may take to stop and write its result.</summary>
+    private static readonly TimeSpan CancelGrace = TimeSpan.FromSeconds(60);
+
+    public static async Task<int> FollowAsync(CommandContext context, NemoHost host, string name, string instanceId, CancellationToken cancellationToken)
+    {
+        var runtime = host.Runtime;
+        var started = context.Time.GetTimestamp();
+        ConversionInstance finished;
+        using (var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            var progress = new ProgressView(context.Output, context.Interactive, context.Time)
+                .ShowAsync(name, runtime.WatchAsync(instanceId, stopWatching.Token), stopWatching.Token);
+            try
+            {
+                finished = await runtime.WaitForCompletionAsync(instanceId, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Ctrl+C: cancel the conversion itself (it stops any render and writes a cancelled result), then report.
+                await runtime.CancelAsync(instanceId, "cancelled by the user (Ctrl+C)", CancellationToken.None);
+                using var grace = new CancellationTokenSource(CancelGrace, context.Time);
+                try
+                {
+                    finished = await runtime.WaitForCompletionAsync(instanceId, grace.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    return await context.FailAsync(ExitCodes.Cancelled, $"{name}: cancelled; the conversion did not stop within {CancelGrace.TotalSeconds:0} s");
+                }
+            }
+            finally
+            {
+                await stopWatching.CancelAsync();
+                try
+                {
+                    await progress;
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
+        }
+
+        return await ReportAsync(context, host, finished, instanceId, context.Time.GetElapsedTime(started));
+    }
+
+    private static async Task<int> ReportAsync(CommandContext context, NemoHost host, ConversionInstance finished, string instanceId, TimeSpan elapsed)
+    {
+        if (ConversionOutcome.ResultOf(finished) is not { } result)
+        {
+            return await context.FailAsync(
+                finished.Status == InstanceStatus.Terminated ? ExitCodes.Cancelled : ExitCodes.Failed,
+                $"{finished.Name}: conversion {instanceId} {finished.Status.ToString().ToLowerInvariant()}: {finished.Error ?? "no result"}");
+        }
+
+        if (result.Status != ConversionStatus.Succeeded)
+        {
+            return await context.FailAsync(ConversionOutcome.ExitCode(result), ConversionOutcome.Reason(result));
+        }
+
+        var path = result.Output is { } output ? host.Store.OutputPath(output) : host.Store.OutputDirectory;
+        await context.Output.WriteLineAsync($"{result.Name}: done → {path} ({result.OutputBytes ?? 0:N0} bytes, {elapsed.TotalSeconds:0.#} s)");
+        return ExitCodes.Success;
+    }
+
+}

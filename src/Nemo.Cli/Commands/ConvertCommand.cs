@@ -1,0 +1,87 @@
+using System.CommandLine;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Nemo.Cli.Hosting;
+using Nemo.Conversions;
+
+namespace Nemo.Cli.Commands;
+
+/// <summary>
+/// <c>nemo convert &lt;image&gt;... --prompt &lt;text&gt;</c>: one conversion, shown live, ending in <c>&lt;out&gt;/&lt;name&gt;.mp4</c>
+/// and <c>&lt;name&gt;.result.json</c>. The instance id derives from the content and the options, so running the same
+/// command again resumes an interrupted conversion, or reports the finished one without spending again.
+/// </summary>
+internal static class ConvertCommand
+{
+    public static Command Create(GlobalOptions global, TimeProvider time)
+    {
+        var images = new Argument<string[]>("image") { Description = "The image files, in order", Arity = ArgumentArity.OneOrMore };
+        var prompt = new Option<string>("--prompt", "-p") { Description = "What the video should do", Required = true };
+        var profile = ConversionCommandOptions.Profile();
+        var output = ConversionCommandOptions.Output();
+        var name = new Option<string?>("--name") { Description = "The output name (default: from the first image's file name)" };
+        var options = new ConversionCommandOptions();
+
+        var command = new Command("convert", "Convert images into an MP4 video") { images, prompt, profile, output, name };
+        options.AddTo(command);
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            global.Read(parse),
+            CommandContext.From(parse, time),
+            parse.GetValue(images)!,
+            parse.GetValue(prompt)!,
+            parse.GetValue(profile)!,
+            parse.GetValue(output)!,
+            parse.GetValue(name),
+            options.Read(parse),
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(
+        HostSettings settings,
+        CommandContext context,
+        string[] images,
+        string prompt,
+        string profile,
+        string outputDirectory,
+        string? name,
+        ConversionOptions? options,
+        CancellationToken cancellationToken)
+    {
+        var paths = images.Select(Path.GetFullPath).ToArray();
+        if (paths.FirstOrDefault(p => !File.Exists(p)) is { } missing)
+        {
+            return await context.FailAsync(ExitCodes.Usage, $"{missing}: no such file");
+        }
+
+        name ??= ConversionNames.FromFileName(Path.GetFileName(paths[0]));
+        if (!ConversionNames.IsValid(name, out var reason))
+        {
+            return await context.FailAsync(ExitCodes.Usage, $"--name '{name}': {reason}");
+        }
+
+        var instanceId = InstanceIds.ForSource("convert", name, await VersionTagAsync(paths, prompt, profile, options, cancellationToken));
+        var request = new ConversionRequest(name, paths, prompt, profile, options);
+
+        await using var host = await NemoHost.StartAsync(settings, outputDirectory, Environment.CurrentDirectory, cancellationToken);
+        var runtime = host.Runtime;
+        var created = await runtime.ScheduleAsync(ConversionWorkflow.Conversion, instanceId, request, cancellationToken);
+        await context.Output.WriteLineAsync(created ? $"{name}: converting ({instanceId})" : $"{name}: resuming ({instanceId})");
+
+        return await ConversionRun.FollowAsync(context, host, name, instanceId, cancellationToken);
+    }
+
+    /// <summary>The version part of the instance id: the images' content hashes, the prompt, the profile and the options.</summary>
+    internal static async Task<string> VersionTagAsync(IEnumerable<string> paths, string prompt, string profile, ConversionOptions? options, CancellationToken cancellationToken)
+    {
+        var text = new StringBuilder();
+        foreach (var path in paths)
+        {
+            text.Append(await Watching.ContentHash.OfFileAsync(path, cancellationToken)).Append('\n');
+        }
+
+        text.Append(prompt).Append('\n').Append(profile).Append('\n').Append(JsonSerializer.Serialize(options, ConversionJson.Compact));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+}

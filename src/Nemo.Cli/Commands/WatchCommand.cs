@@ -1,0 +1,55 @@
+using System.CommandLine;
+using Nemo.Cli.Hosting;
+using Nemo.Cli.Watching;
+
+namespace Nemo.Cli.Commands;
+
+/// <summary>
+/// <c>nemo watch &lt;inbox&gt; --out &lt;outbox&gt;</c>: the local blob trigger. Each new image at the inbox root becomes a
+/// conversion, each subfolder with a <c>job.json</c> (written last) a batch; until Ctrl+C.
+/// </summary>
+internal static class WatchCommand
+{
+    /// <summary>The prompt used for images dropped without one.</summary>
+    public const string DefaultPrompt = "animate this image with a slow zoom-in and a gentle camera pan";
+
+    public static Command Create(GlobalOptions global, TimeProvider time)
+    {
+        var inbox = new Argument<string>("inbox") { Description = "The folder to watch" };
+        var output = new Option<string>("--out", "-o") { Description = "The output folder (must not be inside the inbox)", Required = true };
+        var prompt = new Option<string>("--prompt", "-p") { Description = "The prompt for single images", DefaultValueFactory = _ => DefaultPrompt };
+        var profile = ConversionCommandOptions.Profile();
+        var options = new ConversionCommandOptions();
+        var command = new Command("watch", "Convert images and job folders dropped into a folder") { inbox, output, prompt, profile };
+        options.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var context = CommandContext.From(parse, time);
+            var settings = global.Read(parse);
+            var inboxPath = Path.GetFullPath(parse.GetValue(inbox)!);
+            var outbox = Path.GetFullPath(parse.GetValue(output)!);
+            if (InboxWatcher.CheckFolders(inboxPath, outbox) is { } problem)
+            {
+                return await context.FailAsync(ExitCodes.Usage, problem);
+            }
+
+            var watchOptions = new InboxWatcherOptions(inboxPath, outbox, settings.StateDirectory, parse.GetValue(prompt)!, parse.GetValue(profile)!, options.Read(parse));
+            await using var host = await NemoHost.StartAsync(settings, outbox, inboxPath, cancellationToken);
+            var watcher = new InboxWatcher(watchOptions, host.Runtime, time, host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Nemo.Cli.Watch"));
+            watcher.Started += (path, instanceId, created) =>
+                context.Output.WriteLine($"{Path.GetRelativePath(inboxPath, path)}: {(created ? "started" : "already started")} {instanceId}");
+            await context.Output.WriteLineAsync($"Watching {inboxPath} → {outbox}; Ctrl+C stops.");
+            try
+            {
+                await watcher.RunAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+            }
+
+            // Conversions in flight are journaled; the next `nemo watch` (or `nemo status`) picks them up.
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,20 @@
+using Nemo.Conversions;
+
+namespace Nemo.Cli.Events;
+
+/// <summary>Publishes each event to every configured sink in turn (file, then webhook).</summary>
+/// <param name="sinks">The sinks; none is fine (events are then only in the result files).</param>
+public sealed class CompositeEventSink(IReadOnlyList<IConversionEventSink> sinks) : IConversionEventSink
+{
+    /// <summary>The sinks events go to.</summary>
+    public IReadOnlyList<IConversionEventSink> Sinks { get; } = sinks ?? throw new ArgumentNullException(nameof(sinks));
+
+    /// <inheritdoc />
+    public async Task PublishAsync(ConversionCloudEvent cloudEvent, CancellationToken cancellationToken = default)
+    {
+        foreach (var sink in Sinks)
+        {
+            await sink.PublishAsync(cloudEvent, cancellationToken);
+        }
+    }
+}

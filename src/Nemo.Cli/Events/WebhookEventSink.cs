@@ -1,0 +1,91 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using Nemo.Conversions;
+
+namespace Nemo.Cli.Events;
+
+/// <summary>
+/// POSTs each CloudEvent (structured mode, <c>application/cloudevents+json</c>) to a webhook URL, retrying network
+/// failures, 408, 429 and 5xx a bounded number of times. An event that still cannot be delivered is logged as an error
+/// (the conversion's result file is the record of truth; a webhook outage does not fail a finished conversion).
+/// </summary>
+public sealed class WebhookEventSink : IConversionEventSink
+{
+    /// <summary>The media type of a structured-mode CloudEvent.</summary>
+    public const string MediaType = "application/cloudevents+json";
+
+    private readonly HttpClient _http;
+    private readonly Uri _url;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates a sink.</summary>
+    /// <param name="http">The HTTP client to post with.</param>
+    /// <param name="url">The webhook address.</param>
+    /// <param name="time">The clock for backoff delays.</param>
+    /// <param name="logger">Where delivery failures are logged.</param>
+    public WebhookEventSink(HttpClient http, Uri url, TimeProvider? time = null, ILogger<WebhookEventSink>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(url);
+        _http = http;
+        _url = url;
+        _time = time ?? TimeProvider.System;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+    }
+
+    /// <summary>How many attempts are made in all. Default 4.</summary>
+    public int MaxAttempts { get; init; } = 4;
+
+    /// <summary>The first backoff delay; doubled after each failure. Default 500 ms.</summary>
+    public TimeSpan BaseDelay { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <inheritdoc />
+    public async Task PublishAsync(ConversionCloudEvent cloudEvent, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(cloudEvent);
+        var body = JsonSerializer.SerializeToUtf8Bytes(cloudEvent, ConversionJson.Compact);
+        var delay = BaseDelay;
+        for (var attempt = 1; ; attempt++)
+        {
+            string reason;
+            try
+            {
+                using var content = new ByteArrayContent(body);
+                content.Headers.ContentType = new MediaTypeHeaderValue(MediaType) { CharSet = "utf-8" };
+                using var response = await _http.PostAsync(_url, content, cancellationToken);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+
+                var status = (int)response.StatusCode;
+                reason = $"HTTP {status}";
+                if (status is not (408 or 429) && status < 500)
+                {
+                    Log.WebhookGaveUp(_logger, _url.ToString(), cloudEvent.Id, attempt, reason);
+                    return;
+                }
+            }
+            catch (HttpRequestException ex)
+            {
+                reason = ex.HttpRequestError.ToString();
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                reason = "timeout";
+            }
+
+            if (attempt >= MaxAttempts)
+            {
+                Log.WebhookGaveUp(_logger, _url.ToString(), cloudEvent.Id, attempt, reason);
+                return;
+            }
+
+            Log.WebhookRetry(_logger, _url.ToString(), attempt, reason, (long)delay.TotalMilliseconds);
+            await Task.Delay(delay, _time, cancellationToken);
+            delay *= 2;
+        }
+    }
+}

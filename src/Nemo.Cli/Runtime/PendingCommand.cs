@@ -1,0 +1,87 @@
+using System.Text.Json;
+using Nemo.Conversions;
+
+namespace Nemo.Cli.Runtime;
+
+/// <summary>What an orchestration asked for.</summary>
+internal enum CommandKind
+{
+    Activity,
+    Timer,
+    SubOrchestration,
+}
+
+/// <summary>
+/// A command the orchestration issued and that has not completed yet: an activity, a timer or a child instance,
+/// with the typed completion of the task the orchestration awaits.
+/// </summary>
+internal sealed class PendingCommand
+{
+    public required int Id { get; init; }
+
+    public required CommandKind Kind { get; init; }
+
+    public required string Name { get; init; }
+
+    public JsonElement? Input { get; init; }
+
+    public DateTime FireAt { get; init; }
+
+    public string? ChildInstanceId { get; init; }
+
+    public ActivityRetryPolicy? Retry { get; init; }
+
+    public required Action<JsonElement?> Complete { get; init; }
+
+    public required Action<Exception> Fail { get; init; }
+
+    public Action? Cancel { get; init; }
+
+    /// <summary>True once the scheduling event is in the journal.</summary>
+    public bool Recorded { get; set; }
+
+    /// <summary>True once the runtime started the work (activity, timer, child) in this process.</summary>
+    public bool Dispatched { get; set; }
+
+    /// <summary>Cancels the dispatched work (the real timer) when the orchestration cancels the command.</summary>
+    public CancellationTokenSource? DispatchCancellation { get; set; }
+
+    public CancellationTokenRegistration Registration { get; set; }
+
+    public HistoryEvent ToScheduledEvent(DateTime timestamp) => Kind switch
+    {
+        CommandKind.Activity => new TaskScheduled(timestamp, Id, Name, Input),
+        CommandKind.Timer => new TimerCreated(timestamp, Id, FireAt),
+        _ => new SubOrchestrationCreated(timestamp, Id, Name, ChildInstanceId!, Input),
+    };
+
+    public string Describe() => Kind switch
+    {
+        CommandKind.Activity => $"activity '{Name}' #{Id} with input {Json(Input)}",
+        CommandKind.Timer => $"timer #{Id} firing at {FireAt:O}",
+        _ => $"sub-orchestration '{Name}' ({ChildInstanceId}) #{Id} with input {Json(Input)}",
+    };
+
+    public static string Describe(HistoryEvent scheduled) => scheduled switch
+    {
+        TaskScheduled t => $"activity '{t.Name}' #{t.Id} with input {Json(t.Input)}",
+        TimerCreated t => $"timer #{t.Id} firing at {t.FireAt:O}",
+        SubOrchestrationCreated s => $"sub-orchestration '{s.Name}' ({s.InstanceId}) #{s.Id} with input {Json(s.Input)}",
+        _ => scheduled.GetType().Name,
+    };
+
+    /// <summary>Whether the recorded scheduling event is this command: same kind, name, target and input.</summary>
+    public bool Matches(HistoryEvent scheduled) => scheduled switch
+    {
+        TaskScheduled t => Kind == CommandKind.Activity && t.Name == Name && SameJson(t.Input, Input),
+        TimerCreated t => Kind == CommandKind.Timer && t.FireAt.ToUniversalTime() == FireAt,
+        SubOrchestrationCreated s => Kind == CommandKind.SubOrchestration && s.Name == Name
+            && s.InstanceId == ChildInstanceId && SameJson(s.Input, Input),
+        _ => false,
+    };
+
+    public static bool SameJson(JsonElement? a, JsonElement? b) =>
+        a is null || b is null ? a is null && b is null : JsonElement.DeepEquals(a.Value, b.Value);
+
+    private static string Json(JsonElement? value) => value?.GetRawText() ?? "null";
+}

@@ -1,0 +1,152 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Nemo.Conversions;
+
+namespace Nemo.Cli.Serving;
+
+/// <summary>
+/// <c>nemo serve</c>'s ASP.NET Core app: translates HTTP into <see cref="ConversionApi"/> calls, the same routes the
+/// Functions app exposes. Errors are RFC 7807 problem details; the optional API key guards every route but health.
+/// </summary>
+internal static class ServeApplication
+{
+    /// <summary>The largest request accepted (a multipart upload of several large images).</summary>
+    private const long MaxRequestBytes = 1L << 30;
+
+    public static WebApplication Build(ConversionApi api, ApiKeyCheck apiKey, string urls, ILoggerFactory loggerFactory)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(ServeApplication).Assembly.GetName().Name });
+        builder.WebHost.UseUrls(urls);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBytes);
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(loggerFactory);
+        builder.Services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = MaxRequestBytes);
+        builder.Services.AddProblemDetails();
+        var app = builder.Build();
+        var logger = loggerFactory.CreateLogger("Nemo.Cli.Serve");
+        app.UseExceptionHandler();
+        app.Use(async (context, next) =>
+        {
+            if (!apiKey.IsAllowed(context.Request))
+            {
+                Log.ApiKeyRejected(logger, context.Request.Path);
+                await WriteAsync(context, Problem(401, "Unauthorized", "A valid API key is required (x-functions-key header or ?code=)."));
+                return;
+            }
+
+            await next(context);
+        });
+
+        var routes = app.MapGroup("/api");
+        routes.MapPost("/conversions", (HttpContext context) => CreateAsync(api, context));
+        routes.MapGet("/conversions/{id}", async (string id, HttpContext context) => await WriteAsync(context, await api.GetAsync(id, context.RequestAborted)));
+        routes.MapGet("/conversions", async (HttpContext context, int? max) => await WriteAsync(context, await api.ListAsync(Math.Clamp(max ?? 100, 1, 1000), context.RequestAborted)));
+        routes.MapPost("/conversions/{id}/cancel", async (string id, HttpContext context) => await WriteAsync(context, await api.CancelAsync(id, context.RequestAborted)));
+        routes.MapGet("/credits", async (HttpContext context) => await WriteAsync(context, await api.GetCreditsAsync(context.RequestAborted)));
+        routes.MapGet("/health", (HttpContext context) => WriteAsync(context, api.Health()));
+        app.MapFallback((HttpContext context) => WriteAsync(context, Problem(404, "Not Found", $"No route {context.Request.Method} {context.Request.Path}.")));
+        return app;
+    }
+
+    /// <summary>The addresses the started app listens on.</summary>
+    public static IReadOnlyList<string> Addresses(WebApplication app) =>
+        [.. app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? []];
+
+    /// <summary>Whether every URL binds to a loopback address.</summary>
+    public static bool IsLoopbackOnly(string urls) =>
+        urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).All(url =>
+            Uri.TryCreate(url.Replace("*", "0.0.0.0", StringComparison.Ordinal).Replace("+", "0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri)
+            && (uri.IsLoopback || uri.Host == "localhost"));
+
+    private static async Task CreateAsync(ConversionApi api, HttpContext context)
+    {
+        var request = context.Request;
+        string? idempotencyKey = request.Headers["Idempotency-Key"];
+        idempotencyKey = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim();
+        if (request.HasFormContentType)
+        {
+            await CreateFromFormAsync(api, context, idempotencyKey);
+            return;
+        }
+
+        CreateConversionBody? body;
+        try
+        {
+            body = await request.ReadFromJsonAsync<CreateConversionBody>(ConversionJson.Options, context.RequestAborted);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            await WriteAsync(context, ConversionApi.InvalidBody("The body must be JSON ({\"images\": [urls], \"prompt\": …}) or multipart/form-data: " + ex.Message));
+            return;
+        }
+
+        await WriteAsync(context, body is null
+            ? ConversionApi.InvalidBody("The body is empty.")
+            : await api.CreateAsync(body, idempotencyKey, context.RequestAborted));
+    }
+
+    private static async Task CreateFromFormAsync(ConversionApi api, HttpContext context, string? idempotencyKey)
+    {
+        // Files above the form's memory threshold are buffered to temporary files by ASP.NET Core, never in memory.
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        ConversionOptions? options = null;
+        if (form["options"] is { Count: > 0 } optionsText && !string.IsNullOrWhiteSpace(optionsText))
+        {
+            try
+            {
+                options = JsonSerializer.Deserialize<ConversionOptions>(optionsText.ToString(), ConversionJson.Options);
+            }
+            catch (JsonException ex)
+            {
+                await WriteAsync(context, ConversionApi.InvalidBody("The 'options' field must be JSON: " + ex.Message));
+                return;
+            }
+        }
+
+        var fields = new CreateConversionBody(null, Field(form, "prompt"), Field(form, "profile"), options, Field(form, "name"));
+        var files = form.Files.Where(f => f.Name is "images" or "image" or "images[]").ToList();
+        var streams = new List<Stream>(files.Count);
+        try
+        {
+            var uploads = new List<UploadedImage>(files.Count);
+            foreach (var file in files)
+            {
+                var stream = file.OpenReadStream();
+                streams.Add(stream);
+                uploads.Add(new UploadedImage(file.FileName, stream));
+            }
+
+            await WriteAsync(context, await api.CreateFromUploadAsync(uploads, fields, idempotencyKey, context.RequestAborted));
+        }
+        finally
+        {
+            foreach (var stream in streams)
+            {
+                await stream.DisposeAsync();
+            }
+        }
+    }
+
+    private static string? Field(IFormCollection form, string name) =>
+        form.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value) ? value.ToString() : null;
+
+    private static ApiResponse Problem(int status, string title, string detail) =>
+        new(status, new ApiProblem("about:blank", title, status, detail));
+
+    private static async Task WriteAsync(HttpContext context, ApiResponse response)
+    {
+        context.Response.StatusCode = response.StatusCode;
+        if (response.Location is { } location)
+        {
+            context.Response.Headers.Location = location;
+        }
+
+        if (response.Body is not null)
+        {
+            context.Response.ContentType = response.ContentType;
+            await response.WriteBodyAsync(context.Response.Body, context.RequestAborted);
+        }
+    }
+}

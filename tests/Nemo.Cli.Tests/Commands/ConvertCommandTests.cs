@@ -1,0 +1,182 @@
+using System.Text.Json;
+using Nemo.Cli.Tests.Support;
+using Nemo.Simulator;
+
+namespace Nemo.Cli.Tests.Commands;
+
+/// <summary><c>nemo convert</c> end to end: the real command tree against the simulator on loopback.</summary>
+public sealed class ConvertCommandTests : IAsyncLifetime
+{
+    private SimulatedNemo _nemo = null!;
+
+    public async Task InitializeAsync() => _nemo = await SimulatedNemo.StartAsync();
+
+    public async Task DisposeAsync() => await _nemo.DisposeAsync();
+
+    private string Sample(string name, string? copyAs = null)
+    {
+        var path = _nemo.Folder.Combine("in", copyAs ?? name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.Copy(Path.Combine(NemoCli.SamplesDirectory, name), path, overwrite: true);
+        return path;
+    }
+
+    private JsonElement ReadResult(string name)
+    {
+        var path = Path.Combine(_nemo.OutputDirectory, name + ".result.json");
+        Assert.True(File.Exists(path), "no result file " + path);
+        using var json = JsonDocument.Parse(File.ReadAllText(path));
+        return json.RootElement.Clone();
+    }
+
+    [Fact]
+    public async Task Convert_writes_a_playable_mp4_and_its_result_and_a_second_run_spends_nothing()
+    {
+        var image = Sample("harbor.jpg", "harbor ünï view.jpg");
+
+        var run = await _nemo.ConvertAsync([image], "--prompt", "animate this image with a slow zoom-in and leftward pan");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("", run.Error);
+        await Media.AssertPlayableMp4Async(Path.Combine(_nemo.OutputDirectory, "harbor ünï view.mp4"));
+        var result = ReadResult("harbor ünï view");
+        Assert.Equal("succeeded", result.GetProperty("status").GetString());
+        Assert.Equal("best", result.GetProperty("profile").GetString());
+        Assert.False(string.IsNullOrEmpty(result.GetProperty("sessionId").GetString()));
+        Assert.Equal(1, _nemo.Count(SimulatorEndpoint.RunSse));
+        Assert.Equal(1, _nemo.Count(SimulatorEndpoint.RenderStart));
+        Assert.DoesNotContain(Directory.EnumerateFiles(_nemo.OutputDirectory), f => Path.GetFileName(f).StartsWith('.'));
+        Assert.Contains("\"type\":\"ai.nemo.conversion.succeeded\"", File.ReadAllText(Path.Combine(_nemo.StateDirectory, "events.jsonl")), StringComparison.Ordinal);
+
+        var again = await _nemo.ConvertAsync([image], "--prompt", "animate this image with a slow zoom-in and leftward pan");
+
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Contains("resuming", again.Output, StringComparison.Ordinal);
+        Assert.Equal(1, _nemo.Count(SimulatorEndpoint.RunSse));
+        Assert.Equal(1, _nemo.Count(SimulatorEndpoint.RenderStart));
+        await _nemo.VerifyReplaysAsync();
+    }
+
+    public static TheoryData<string, string[]> BadInputs => new()
+    {
+        { "text", ["--profile", "best"] },
+        { "empty", ["--profile", "best"] },
+        { "gif", ["--profile", "best"] },
+        { "huge", ["--profile", "image-to-video-motion-control"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public async Task Bad_input_fails_before_any_spend_with_one_line_and_a_failed_result(string kind, string[] extra)
+    {
+        var path = _nemo.Folder.Combine("in", "photo.jpg");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        switch (kind)
+        {
+            case "text":
+                File.WriteAllText(path, "this is not an image, just text with a .jpg name\n");
+                break;
+            case "empty":
+                File.WriteAllBytes(path, []);
+                break;
+            case "gif":
+                File.WriteAllBytes(path, [.. "GIF89a"u8, 1, 0, 1, 0, 0x80, 0, 0, 0, 0, 0, 255, 255, 255, 0x21, 0xF9, 4, 1, 0, 0, 0, 0, 0x2C, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 0x44, 1, 0, 0x3B]);
+                break;
+            default:
+                // A real JPEG header and then 51 MB of (sparse) zeros: over the motion-control profile's 50 MB.
+                File.Copy(Path.Combine(NemoCli.SamplesDirectory, "harbor.jpg"), path);
+                await using (var file = new FileStream(path, FileMode.Open))
+                {
+                    file.SetLength(51L * 1024 * 1024);
+                }
+
+                break;
+        }
+
+        var before = Media.Hash(path);
+
+        var run = await _nemo.ConvertAsync([path], ["--prompt", "animate this image with a slow zoom-in", .. extra]);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("nemo: photo: ", line, StringComparison.Ordinal);
+        Assert.Contains("photo.jpg", line, StringComparison.Ordinal);
+        var result = ReadResult("photo");
+        Assert.Equal("failed", result.GetProperty("status").GetString());
+        Assert.Equal("validate", result.GetProperty("failure").GetProperty("stage").GetString());
+        Assert.Equal(before, Media.Hash(path));
+        Assert.False(File.Exists(Path.Combine(_nemo.OutputDirectory, "photo.mp4")));
+        Assert.Equal(0, _nemo.Count(SimulatorEndpoint.CreateSession));
+        Assert.Equal(0, _nemo.Count(SimulatorEndpoint.RunSse));
+        await _nemo.VerifyReplaysAsync();
+    }
+
+    [Theory]
+    [InlineData("../escape")]
+    [InlineData("a/../../escape")]
+    [InlineData("back\\slash")]
+    public async Task Unsafe_names_are_refused_before_anything_runs(string name)
+    {
+        var image = Sample("harbor.jpg");
+
+        var run = await _nemo.ConvertAsync([image], "--prompt", "animate this image with a slow zoom-in", "--name", name);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.False(Directory.Exists(_nemo.OutputDirectory) && Directory.EnumerateFileSystemEntries(_nemo.OutputDirectory).Any());
+        Assert.False(File.Exists(_nemo.Folder.Combine("escape.result.json")));
+        Assert.Equal(0, _nemo.Count(SimulatorEndpoint.CreateSession));
+    }
+
+    [Theory]
+    [InlineData("2001")]
+    [InlineData("4001")]
+    [InlineData("402")]
+    public async Task Terminal_nemo_errors_end_in_a_failed_result_with_the_code(string code)
+    {
+        var image = Sample("harbor.jpg");
+        _ = code switch
+        {
+            "2001" => _nemo.Simulator.Faults.Add(Fault.On(SimulatorEndpoint.RunSse).OutOfCredits()),
+            "4001" => _nemo.Simulator.Faults.Add(Fault.On(SimulatorEndpoint.Upload).UnsupportedType()),
+            _ => _nemo.Simulator.Faults.Add(Fault.On(SimulatorEndpoint.RenderStart).PaymentRequired()),
+        };
+
+        var run = await _nemo.ConvertAsync([image], "--prompt", "animate this image with a slow zoom-in and leftward pan");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(code, line, StringComparison.Ordinal);
+        var failure = ReadResult("harbor").GetProperty("failure");
+        Assert.Equal("terminal", failure.GetProperty("kind").GetString());
+        var reported = code == "402" ? failure.GetProperty("httpStatus").GetInt32() : failure.GetProperty("nemoCode").GetInt32();
+        Assert.Equal(int.Parse(code, System.Globalization.CultureInfo.InvariantCulture), reported);
+        Assert.False(File.Exists(Path.Combine(_nemo.OutputDirectory, "harbor.mp4")));
+        await _nemo.VerifyReplaysAsync();
+    }
+
+    [Fact]
+    public async Task Ctrl_c_cancels_the_conversion_mid_render()
+    {
+        var image = Sample("harbor.jpg");
+        using var cancel = new CancellationTokenSource();
+        var run = NemoCli.RunAsync([.. _nemo.CommonArgs, "convert", image, "--out", _nemo.OutputDirectory, "--prompt", "animate this image with a slow zoom-in and leftward pan"], cancel.Token);
+
+        await Task.Run(() => Polling.UntilAsync(() => _nemo.Count(SimulatorEndpoint.RenderStart) > 0 || run.IsCompleted, TimeSpan.FromSeconds(60)));
+        await cancel.CancelAsync();
+        var result = await run;
+
+        Assert.True(result.ExitCode == 130, result.ToString());
+        Assert.Equal("cancelled", ReadResult("harbor").GetProperty("status").GetString());
+        Assert.False(File.Exists(Path.Combine(_nemo.OutputDirectory, "harbor.mp4")));
+    }
+
+    [Fact]
+    public async Task Usage_errors_exit_2()
+    {
+        Assert.Equal(2, (await NemoCli.RunAsync(["convert", "x.jpg"])).ExitCode);
+        Assert.Equal(2, (await _nemo.ConvertAsync([_nemo.Folder.Combine("missing.jpg")], "--prompt", "p")).ExitCode);
+        Assert.Equal(2, (await _nemo.ConvertAsync([Sample("harbor.jpg")], "--prompt", "p", "--aspect", "4:3")).ExitCode);
+        Assert.Equal(2, (await NemoCli.RunAsync(["frobnicate"])).ExitCode);
+    }
+}

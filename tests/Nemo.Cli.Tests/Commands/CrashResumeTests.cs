@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Nemo.Cli.Tests.Support;
+using Nemo.Simulator;
+
+namespace Nemo.Cli.Tests.Commands;
+
+/// <summary>
+/// The durability promise through a real process: kill <c>nemo convert</c> (entire process tree, like <c>kill -9</c>) while
+/// the render runs, start the same command again, and it finishes without a second prompt or a second render.
+/// </summary>
+public sealed class CrashResumeTests : IAsyncLifetime
+{
+    private SimulatedNemo _nemo = null!;
+
+    // Renders of 150–200 simulated seconds (under the pipeline's 5-minute deadline) take 7.5–10 s real at this scale:
+    // long enough that the kill lands while the render runs, even on a busy machine.
+    public async Task InitializeAsync() => _nemo = await SimulatedNemo.StartAsync(
+        options =>
+        {
+            options.RenderDurationMin = TimeSpan.FromSeconds(150);
+            options.RenderDurationMax = TimeSpan.FromSeconds(200);
+        },
+        timeScale: 0.05);
+
+    public async Task DisposeAsync() => await _nemo.DisposeAsync();
+
+    private static string NemoDll
+    {
+        get
+        {
+            var local = Path.Combine(AppContext.BaseDirectory, "nemo.dll");
+            if (File.Exists(local) && File.Exists(Path.Combine(AppContext.BaseDirectory, "nemo.runtimeconfig.json")))
+            {
+                return local;
+            }
+
+            var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+            return Path.GetFullPath(Path.Combine(NemoCli.SamplesDirectory, "..", "src", "Nemo.Cli", "bin", configuration, "net10.0", "nemo.dll"));
+        }
+    }
+
+    private Process StartNemo(string image)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = _nemo.Folder.Path,
+        };
+        start.Environment.Remove("NEMO_TOKEN");
+        start.Environment.Remove("NEMO_API_URL");
+        foreach (var argument in (string[])[NemoDll, .. _nemo.CommonArgs, "convert", image, "--out", _nemo.OutputDirectory, "--prompt", "animate this image with a slow zoom-in and leftward pan"])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return Process.Start(start)!;
+    }
+
+    [Fact]
+    public async Task Killed_mid_render_and_started_again_it_resumes_without_a_second_prompt_or_render()
+    {
+        var image = _nemo.Folder.Write("in/harbor.jpg", File.ReadAllBytes(Path.Combine(NemoCli.SamplesDirectory, "harbor.jpg")));
+        using (var first = StartNemo(image))
+        {
+            // Drain the pipes so the child never blocks writing progress lines.
+            first.OutputDataReceived += (_, _) => { };
+            first.ErrorDataReceived += (_, _) => { };
+            first.BeginOutputReadLine();
+            first.BeginErrorReadLine();
+            // Killed once the render is running (its first status check: the start is journaled by then). A kill inside
+            // the milliseconds between the render request and its journaled result is the activity's at-least-once
+            // window; see the lead's notes. Polled off the test framework's synchronization context.
+            await Task.Run(() => Polling.UntilAsync(() => _nemo.Count(SimulatorEndpoint.RenderStatus) > 0 || first.HasExited, TimeSpan.FromSeconds(120)));
+            Assert.False(first.HasExited, "nemo finished before it could be killed");
+            first.Kill(entireProcessTree: true);
+            await first.WaitForExitAsync();
+        }
+
+        Assert.False(
+            File.Exists(Path.Combine(_nemo.OutputDirectory, "harbor.mp4")),
+            "the MP4 was saved before the kill: " + string.Join(", ", _nemo.Simulator.Journal.Entries.Select(e => $"{e.Time:ss.fff} {e.Endpoint}")));
+
+        using var second = StartNemo(image);
+        var output = second.StandardOutput.ReadToEndAsync();
+        var errors = second.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        await second.WaitForExitAsync(timeout.Token);
+
+        Assert.True(second.ExitCode == 0, $"exit {second.ExitCode}\n{await output}\n{await errors}");
+        Assert.Contains("resuming", await output, StringComparison.Ordinal);
+        var journal = string.Join(", ", _nemo.Simulator.Journal.Entries.Select(e => $"{e.Endpoint} {e.SessionId} {e.StatusCode}"));
+        Assert.True(_nemo.Count(SimulatorEndpoint.RunSse) == 1 && _nemo.Count(SimulatorEndpoint.RenderStart) == 1, journal);
+        var prompts = _nemo.Simulator.Journal.PromptsPerSession();
+        var renders = _nemo.Simulator.Journal.RendersPerSession();
+        var session = Assert.Single(prompts);
+        Assert.Equal(1, session.Value);
+        Assert.Equal(1, Assert.Single(renders).Value);
+        Assert.Equal(session.Key, Assert.Single(renders).Key);
+        Assert.Equal(1, _nemo.Count(SimulatorEndpoint.RunSse));
+        Assert.Equal(1, _nemo.Count(SimulatorEndpoint.RenderStart));
+        await Media.AssertPlayableMp4Async(Path.Combine(_nemo.OutputDirectory, "harbor.mp4"));
+        using var result = JsonDocument.Parse(File.ReadAllText(Path.Combine(_nemo.OutputDirectory, "harbor.result.json")));
+        Assert.Equal("succeeded", result.RootElement.GetProperty("status").GetString());
+        Assert.Equal(session.Key, result.RootElement.GetProperty("sessionId").GetString());
+        await _nemo.VerifyReplaysAsync();
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Nemo.Cli.Hosting;
+using Nemo.Cli.Runtime;
+using Nemo.Conversions;
+using Nemo.Simulator;
+
+namespace Nemo.Cli.Tests.Support;
+
+/// <summary>
+/// A simulator on loopback with scaled time plus a temp folder holding the state and output folders, and the common
+/// arguments that point <c>nemo</c> at them.
+/// </summary>
+internal sealed class SimulatedNemo : IAsyncDisposable
+{
+    private SimulatedNemo(NemoSimulator simulator, TempFolder folder, double timeScale)
+    {
+        Simulator = simulator;
+        Folder = folder;
+        TimeScale = timeScale;
+    }
+
+    public double TimeScale { get; }
+
+    public NemoSimulator Simulator { get; }
+
+    public TempFolder Folder { get; }
+
+    public string StateDirectory => Folder.Combine("state");
+
+    public string OutputDirectory => Folder.Combine("out");
+
+    public string[] CommonArgs =>
+        ["--state-dir", StateDirectory, "--nemo-url", Simulator.BaseAddress.ToString(), "--simulator-time-scale", TimeScale.ToString(CultureInfo.InvariantCulture)];
+
+    public static async Task<SimulatedNemo> StartAsync(Action<SimulatorOptions>? configure = null, double timeScale = 0.01)
+    {
+        var options = NemoHost.CreateSimulatorOptions(timeScale);
+        // A clear prompt always drafts at once: the tests are about the command, not the agent's moods.
+        options.NoTextProbability = 0;
+        configure?.Invoke(options);
+        return new SimulatedNemo(await NemoSimulator.StartAsync(options), new TempFolder(), timeScale);
+    }
+
+    public Task<CliResult> ConvertAsync(string[] images, params string[] extra) =>
+        NemoCli.RunAsync([.. CommonArgs, "convert", .. images, "--out", OutputDirectory, .. extra]);
+
+    public int Count(SimulatorEndpoint endpoint) => Simulator.Journal.Count(endpoint);
+
+    /// <summary>Replays every finished instance of the state folder against its history (fails on non-determinism).</summary>
+    public async Task VerifyReplaysAsync()
+    {
+        var services = new ServiceCollection().AddLogging().BuildServiceProvider();
+        await using var runtime = new LocalOrchestrationRuntime(
+            new LocalRuntimeOptions { StateDirectory = StateDirectory },
+            services,
+            ConversionWorkflow.Orchestrators,
+            ConversionWorkflow.Activities,
+            TimeProvider.System,
+            services.GetRequiredService<ILoggerFactory>());
+        foreach (var instance in await runtime.ListAsync(1000))
+        {
+            if (instance.Status is InstanceStatus.Completed or InstanceStatus.Failed)
+            {
+                await runtime.VerifyReplayAsync(instance.InstanceId);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Simulator.DisposeAsync();
+        Folder.Dispose();
+    }
+}

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using Nemo.Cli.Tests.Support;
+using Nemo.Simulator;
+
+namespace Nemo.Cli.Tests.Watching;
+
+/// <summary><c>nemo watch</c> end to end against the simulator.</summary>
+public sealed class WatchCommandTests : IAsyncLifetime
+{
+    private SimulatedNemo _nemo = null!;
+
+    public async Task InitializeAsync() => _nemo = await SimulatedNemo.StartAsync();
+
+    public async Task DisposeAsync() => await _nemo.DisposeAsync();
+
+    [Fact]
+    public async Task The_same_image_dropped_twice_is_one_conversion_and_outputs_do_not_retrigger()
+    {
+        var inbox = _nemo.Folder.Combine("inbox");
+        Directory.CreateDirectory(inbox);
+        using var stop = new CancellationTokenSource();
+        var watch = NemoCli.Start([.. _nemo.CommonArgs, "watch", inbox, "--out", _nemo.OutputDirectory, "--prompt", "animate this image with a slow zoom-in and leftward pan"], stop.Token);
+        await watch.WaitForLineAsync("Watching ", TimeSpan.FromSeconds(60));
+        var image = await File.ReadAllBytesAsync(Path.Combine(NemoCli.SamplesDirectory, "harbor.jpg"));
+
+        await File.WriteAllBytesAsync(Path.Combine(inbox, "harbor.jpg"), image);
+        await File.WriteAllBytesAsync(Path.Combine(inbox, "harbor copy.jpg"), image);
+        await Task.Run(() => Polling.UntilAsync(() => File.Exists(Path.Combine(_nemo.OutputDirectory, "harbor.result.json")) || File.Exists(Path.Combine(_nemo.OutputDirectory, "harbor copy.result.json")), TimeSpan.FromSeconds(90)));
+        await stop.CancelAsync();
+
+        Assert.Equal(0, await watch.Run);
+        Assert.Equal(1, _nemo.Count(SimulatorEndpoint.RunSse));
+        Assert.Equal(1, _nemo.Count(SimulatorEndpoint.RenderStart));
+        var result = Directory.GetFiles(_nemo.OutputDirectory, "*.result.json").Single();
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(result));
+        Assert.Equal("succeeded", json.RootElement.GetProperty("status").GetString());
+
+        // After a restart the same content is still known: no new conversion.
+        using var again = new CancellationTokenSource();
+        var second = NemoCli.Start([.. _nemo.CommonArgs, "watch", inbox, "--out", _nemo.OutputDirectory], again.Token);
+        await second.WaitForLineAsync("Watching ", TimeSpan.FromSeconds(60));
+        await File.WriteAllBytesAsync(Path.Combine(inbox, "third.jpg"), image);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        await again.CancelAsync();
+        Assert.Equal(0, await second.Run);
+        Assert.Equal(1, _nemo.Count(SimulatorEndpoint.CreateSession));
+        await _nemo.VerifyReplaysAsync();
+    }
+
+    [Fact]
+    public async Task An_outbox_inside_the_inbox_is_refused()
+    {
+        var inbox = _nemo.Folder.Combine("inbox");
+
+        var run = await NemoCli.RunAsync([.. _nemo.CommonArgs, "watch", inbox, "--out", Path.Combine(inbox, "out")]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("inside the inbox", run.Error, StringComparison.Ordinal);
+    }
+}
