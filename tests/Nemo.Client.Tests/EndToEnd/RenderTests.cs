@@ -1,4 +1,3 @@
-using Nemo.Client.Tests.Testing;
 using Nemo.Simulator;
 
 namespace Nemo.Client.Tests.EndToEnd;

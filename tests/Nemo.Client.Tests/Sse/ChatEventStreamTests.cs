@@ -1,5 +1,4 @@
 using System.Text;
-using Nemo.Client.Tests.Testing;
 
 namespace Nemo.Client.Tests.Sse;
 

@@ -1,4 +1,3 @@
-using Nemo.Client.Tests.Testing;
 namespace Nemo.Client.Tests.Sse;
 
 public sealed class ChatReplyTests

@@ -1,4 +1,4 @@
-namespace Nemo.Client.Tests.Testing;
+namespace Nemo.Testing;
 
 /// <summary>
 /// A manual clock: time moves only on <see cref="Advance"/>, which fires due timers in order.
