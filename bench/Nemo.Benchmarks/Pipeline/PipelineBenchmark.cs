@@ -50,7 +50,7 @@ internal static class PipelineBenchmark
 
     private static async Task<SideResult> RunNaiveAsync(NemoSimulator simulator, BenchDirectory work, byte[] image, int conversions, int concurrency, double timeScale, CancellationToken cancellationToken)
     {
-        var clock = new Nemo.Cli.Runtime.ScaledTimeProvider(1 / timeScale);
+        var clock = new ScaledTimeProvider(TimeProvider.System, timeScale);
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(clock);
         services.AddNemoClient(options =>

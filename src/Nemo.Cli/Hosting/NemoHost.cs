@@ -82,7 +82,7 @@ internal sealed class NemoHost : IAsyncDisposable
             services.AddSingleton<IMediaStore>(store);
             services.AddSingleton<ISpendLedger>(new FileSpendLedger(Path.Combine(state, "ledger")));
             services.AddSingleton<IConversionEventSink>(sp => CreateEventSink(sp, settings, state));
-            var runtimeTime = scale is { } s ? new ScaledTimeProvider(1 / s) : TimeProvider.System;
+            var runtimeTime = scale is { } s ? new ScaledTimeProvider(TimeProvider.System, s) : TimeProvider.System;
             services.AddSingleton(sp => CreateRuntime(sp, state, runtimeTime));
             services.AddSingleton<IConversionScheduler>(sp => sp.GetRequiredService<LocalOrchestrationRuntime>());
             var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false, ValidateScopes = true });

@@ -52,23 +52,7 @@ internal sealed partial class SimulatorHarness : IAsyncDisposable
     {
         var directory = Path.Combine(Path.GetTempPath(), "nemo-e2e-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        var options = new SimulatorOptions
-        {
-            Seed = 20250601,
-            TimeScale = 0.01,
-            NoTextProbability = 0,
-            UseFfmpeg = false,
-            StorageDirectory = directory,
-            TextDelayMin = TimeSpan.FromSeconds(1),
-            TextDelayMax = TimeSpan.FromSeconds(2),
-            GenerationDelayMin = TimeSpan.FromSeconds(10),
-            GenerationDelayMax = TimeSpan.FromSeconds(20),
-            EditDelayMin = TimeSpan.FromSeconds(5),
-            EditDelayMax = TimeSpan.FromSeconds(10),
-            KeepAliveInterval = TimeSpan.FromSeconds(1),
-            RenderDurationMin = TimeSpan.FromSeconds(10),
-            RenderDurationMax = TimeSpan.FromSeconds(20),
-        };
+        var options = FastSimulatorOptions.Create(directory);
         configureSimulator?.Invoke(options);
         var simulator = await NemoSimulator.StartAsync(options);
         return new SimulatorHarness(simulator, directory, configureClient, timeProvider);
