@@ -68,6 +68,9 @@ internal static partial class Log
     [LoggerMessage(5002, LogLevel.Warning, "Render id {RenderId} was a duplicate; retrying with a fresh id")]
     public static partial void RenderIdDuplicate(ILogger logger, string renderId);
 
+    [LoggerMessage(5004, LogLevel.Warning, "Render {RenderId}: the answer to an earlier attempt was lost, but Nemo had started it; continuing with that render")]
+    public static partial void RenderAdopted(ILogger logger, string renderId);
+
     [LoggerMessage(5003, LogLevel.Debug, "Render {RenderId}: {State} {Progress}%")]
     public static partial void RenderPolled(ILogger logger, string renderId, RenderState state, int? progress);
 

@@ -21,6 +21,9 @@ internal static partial class Log
     [LoggerMessage(2004, LogLevel.Information, "Render {RenderId} started")]
     public static partial void RenderStarted(ILogger logger, string renderId);
 
+    [LoggerMessage(2008, LogLevel.Warning, "Render {RenderId} was already started by an earlier run of this step; continuing with it")]
+    public static partial void RenderResumed(ILogger logger, string renderId);
+
     [LoggerMessage(2005, LogLevel.Information, "Saved {Key} ({Bytes} bytes)")]
     public static partial void OutputSaved(ILogger logger, string key, long bytes);
 

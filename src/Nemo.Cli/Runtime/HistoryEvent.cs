@@ -18,6 +18,7 @@ namespace Nemo.Cli.Runtime;
 [JsonDerivedType(typeof(SubOrchestrationCompleted), "subOrchestrationCompleted")]
 [JsonDerivedType(typeof(SubOrchestrationFailed), "subOrchestrationFailed")]
 [JsonDerivedType(typeof(EventRaised), "eventRaised")]
+[JsonDerivedType(typeof(EventSent), "eventSent")]
 [JsonDerivedType(typeof(CustomStatusSet), "customStatus")]
 [JsonDerivedType(typeof(ExecutionCompleted), "executionCompleted")]
 internal abstract record HistoryEvent(DateTime Timestamp)
@@ -82,6 +83,12 @@ internal sealed record SubOrchestrationFailed(DateTime Timestamp, int Id, string
 
 /// <summary>An external event arrived (delivered to the first waiter with that name, or buffered).</summary>
 internal sealed record EventRaised(DateTime Timestamp, string Name, JsonElement? Payload) : HistoryEvent(Timestamp);
+
+/// <summary>The orchestration sent event <paramref name="Name"/> to instance <paramref name="InstanceId"/>.</summary>
+internal sealed record EventSent(DateTime Timestamp, int Id, string InstanceId, string Name, JsonElement? Payload) : HistoryEvent(Timestamp)
+{
+    public override int? SequenceId => Id;
+}
 
 /// <summary>The orchestration's custom status changed.</summary>
 internal sealed record CustomStatusSet(DateTime Timestamp, JsonElement? Status) : HistoryEvent(Timestamp);

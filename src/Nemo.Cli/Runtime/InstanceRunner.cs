@@ -169,6 +169,14 @@ internal sealed class InstanceRunner
             Publish(_snapshot with { CustomStatus = _context.CustomStatus, LastUpdatedAt = now });
         }
 
+        // Sends first: an orchestration may send and complete in the same step. A send recorded before a crash is
+        // handed over again on resume (at least once).
+        foreach (var send in _context.Pending.Where(c => c.Recorded && c.Kind == CommandKind.SendEvent).ToList())
+        {
+            _context.SendDispatched(send.Id);
+            _runtime.Track(_runtime.DeliverEventAsync(send.ChildInstanceId!, send.Name, send.Input, _stopping));
+        }
+
         if (_context.OrchestratorTask is { IsCompleted: true })
         {
             var completed = _context.BuildCompletion(now);

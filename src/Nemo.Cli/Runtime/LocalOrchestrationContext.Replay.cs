@@ -40,7 +40,7 @@ internal sealed partial class LocalOrchestrationContext
         {
             case ExecutionStarted:
                 throw Diverged("The history holds a second ExecutionStarted event.");
-            case TaskScheduled or TimerCreated or SubOrchestrationCreated:
+            case TaskScheduled or TimerCreated or SubOrchestrationCreated or EventSent:
                 // Matched when the code issued the command; here only check that it did issue it by now.
                 if (historyEvent.SequenceId >= _nextId)
                 {

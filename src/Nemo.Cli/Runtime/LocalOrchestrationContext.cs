@@ -25,7 +25,7 @@ internal sealed partial class LocalOrchestrationContext : IOrchestrationContext
         _loggerFactory = loggerFactory;
         foreach (var historyEvent in history)
         {
-            if (historyEvent is TaskScheduled or TimerCreated or SubOrchestrationCreated)
+            if (historyEvent is TaskScheduled or TimerCreated or SubOrchestrationCreated or EventSent)
             {
                 _recorded[historyEvent.SequenceId!.Value] = historyEvent;
             }
@@ -157,6 +157,22 @@ internal sealed partial class LocalOrchestrationContext : IOrchestrationContext
         return completion.Task;
     }
 
+    public void SendEvent(string instanceId, string eventName, object payload)
+    {
+        InstanceIdRules.Validate(instanceId);
+        ArgumentException.ThrowIfNullOrEmpty(eventName);
+        Issue(id => new PendingCommand
+        {
+            Id = id,
+            Kind = CommandKind.SendEvent,
+            Name = eventName,
+            ChildInstanceId = instanceId,
+            Input = ToJson(payload),
+            Complete = static _ => { },
+            Fail = static _ => { },
+        });
+    }
+
     public void SetCustomStatus(object? customStatus) => CustomStatus = ToJson(customStatus);
 
     public ILogger CreateReplaySafeLogger(string categoryName) =>
@@ -181,6 +197,9 @@ internal sealed partial class LocalOrchestrationContext : IOrchestrationContext
     }
 
     public bool IsPending(int id, CommandKind kind) => _pending.TryGetValue(id, out var command) && command.Kind == kind;
+
+    /// <summary>Sends need no answer: once handed to the runtime they are done.</summary>
+    public void SendDispatched(int id) => _pending.Remove(id);
 
     internal static JsonElement? ToJson(object? value) =>
         value is null ? null : JsonSerializer.SerializeToElement(value, value.GetType(), ConversionJson.Compact);

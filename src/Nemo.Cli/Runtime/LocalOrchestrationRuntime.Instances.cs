@@ -6,6 +6,11 @@ namespace Nemo.Cli.Runtime;
 /// <summary>Creating, resuming, verifying and publishing instances.</summary>
 public sealed partial class LocalOrchestrationRuntime
 {
+    /// <summary>How long an event sent by an orchestration waits for its target to start running.</summary>
+    private static readonly TimeSpan EventDeliveryWindow = TimeSpan.FromSeconds(30);
+
+    private const int MaxDeliveryAttempts = 4;
+
     /// <summary>Creates and starts an instance unless one with that id exists (in memory or on disk).</summary>
     internal async Task<bool> CreateInstanceAsync(
         string orchestratorName, string instanceId, JsonElement? input, string? parentInstanceId, CancellationToken cancellationToken)
@@ -64,8 +69,13 @@ public sealed partial class LocalOrchestrationRuntime
         }
     }
 
-    internal void OnRunnerExited(InstanceRunner runner) =>
-        _runners.TryRemove(new KeyValuePair<string, InstanceRunner>(runner.InstanceId, runner));
+    internal void OnRunnerExited(InstanceRunner runner)
+    {
+        if (_runners.TryRemove(new KeyValuePair<string, InstanceRunner>(runner.InstanceId, runner)))
+        {
+            _launches.TryRemove(runner.InstanceId, out _);
+        }
+    }
 
     internal void Track(Task task)
     {
@@ -130,6 +140,54 @@ public sealed partial class LocalOrchestrationRuntime
     {
         _runners[runner.InstanceId] = runner;
         runner.Start();
+        _launches.GetOrAdd(runner.InstanceId, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    }
+
+    /// <summary>
+    /// Hands an event an orchestration sent to its target: recorded there now, or once the target's runner starts (a
+    /// child scheduled a moment ago, or one still resuming). Dropped, as Durable drops it, when the target has finished
+    /// or does not start within <see cref="EventDeliveryWindow"/>.
+    /// </summary>
+    internal async Task DeliverEventAsync(string instanceId, string eventName, JsonElement? payload, CancellationToken stopping)
+    {
+        try
+        {
+            for (var attempt = 0; attempt < MaxDeliveryAttempts; attempt++)
+            {
+                if (await RaiseEventAsync(instanceId, eventName, payload, stopping).ConfigureAwait(false))
+                {
+                    return;
+                }
+
+                if (_runners.TryGetValue(instanceId, out var closing))
+                {
+                    // Running but no longer taking events: it is finishing or stopping.
+                    await closing.Completion.WaitAsync(stopping).ConfigureAwait(false);
+                    continue;
+                }
+
+                if (ReadSnapshot(instanceId) is { IsTerminal: true })
+                {
+                    break;
+                }
+
+                var launched = _launches.GetOrAdd(instanceId, _ => new(TaskCreationOptions.RunContinuationsAsynchronously));
+                if (!_runners.ContainsKey(instanceId))
+                {
+                    await launched.Task.WaitAsync(EventDeliveryWindow, stopping).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (TimeoutException)
+        {
+            // Never started: dropped below.
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            return; // Stopping: the sender re-sends it when it resumes.
+        }
+
+        Log.EventDropped(Logger, instanceId, eventName);
     }
 
     private void Verify(string instanceId, CancellationToken cancellationToken)

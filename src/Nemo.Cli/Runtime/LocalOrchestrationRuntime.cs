@@ -19,6 +19,7 @@ public sealed partial class LocalOrchestrationRuntime : IConversionScheduler, IA
     private readonly ConcurrentDictionary<string, InstanceRunner> _runners = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TaskCompletionSource<InstanceSnapshot>> _completions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StatusFeed> _feeds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _launches = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _createGate = new(1, 1);
     private readonly SemaphoreSlim _activitySlots;
     private readonly CancellationTokenSource _stopping = new();

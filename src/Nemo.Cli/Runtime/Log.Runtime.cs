@@ -29,4 +29,7 @@ internal static partial class Log
 
     [LoggerMessage(1009, LogLevel.Error, "Runtime: instance {InstanceId} stopped on an unexpected error; it resumes on the next start")]
     public static partial void RunnerFailed(ILogger logger, string instanceId, Exception exception);
+
+    [LoggerMessage(1010, LogLevel.Warning, "Runtime: event {EventName} for instance {InstanceId} was dropped: the instance is not running")]
+    public static partial void EventDropped(ILogger logger, string instanceId, string eventName);
 }

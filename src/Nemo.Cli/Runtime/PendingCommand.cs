@@ -9,11 +9,12 @@ internal enum CommandKind
     Activity,
     Timer,
     SubOrchestration,
+    SendEvent,
 }
 
 /// <summary>
-/// A command the orchestration issued and that has not completed yet: an activity, a timer or a child instance,
-/// with the typed completion of the task the orchestration awaits.
+/// A command the orchestration issued and that has not completed yet: an activity, a timer, a child instance, or an
+/// event to send (complete once handed over), with the typed completion of the task the orchestration awaits.
 /// </summary>
 internal sealed class PendingCommand
 {
@@ -27,6 +28,7 @@ internal sealed class PendingCommand
 
     public DateTime FireAt { get; init; }
 
+    /// <summary>The child instance, or the instance an event is sent to.</summary>
     public string? ChildInstanceId { get; init; }
 
     public ActivityRetryPolicy? Retry { get; init; }
@@ -52,6 +54,7 @@ internal sealed class PendingCommand
     {
         CommandKind.Activity => new TaskScheduled(timestamp, Id, Name, Input),
         CommandKind.Timer => new TimerCreated(timestamp, Id, FireAt),
+        CommandKind.SendEvent => new EventSent(timestamp, Id, ChildInstanceId!, Name, Input),
         _ => new SubOrchestrationCreated(timestamp, Id, Name, ChildInstanceId!, Input),
     };
 
@@ -59,6 +62,7 @@ internal sealed class PendingCommand
     {
         CommandKind.Activity => $"activity '{Name}' #{Id} with input {Json(Input)}",
         CommandKind.Timer => $"timer #{Id} firing at {FireAt:O}",
+        CommandKind.SendEvent => $"event '{Name}' #{Id} to {ChildInstanceId} with payload {Json(Input)}",
         _ => $"sub-orchestration '{Name}' ({ChildInstanceId}) #{Id} with input {Json(Input)}",
     };
 
@@ -66,6 +70,7 @@ internal sealed class PendingCommand
     {
         TaskScheduled t => $"activity '{t.Name}' #{t.Id} with input {Json(t.Input)}",
         TimerCreated t => $"timer #{t.Id} firing at {t.FireAt:O}",
+        EventSent e => $"event '{e.Name}' #{e.Id} to {e.InstanceId} with payload {Json(e.Payload)}",
         SubOrchestrationCreated s => $"sub-orchestration '{s.Name}' ({s.InstanceId}) #{s.Id} with input {Json(s.Input)}",
         _ => scheduled.GetType().Name,
     };
@@ -75,6 +80,7 @@ internal sealed class PendingCommand
     {
         TaskScheduled t => Kind == CommandKind.Activity && t.Name == Name && SameJson(t.Input, Input),
         TimerCreated t => Kind == CommandKind.Timer && t.FireAt.ToUniversalTime() == FireAt,
+        EventSent e => Kind == CommandKind.SendEvent && e.Name == Name && e.InstanceId == ChildInstanceId && SameJson(e.Payload, Input),
         SubOrchestrationCreated s => Kind == CommandKind.SubOrchestration && s.Name == Name
             && s.InstanceId == ChildInstanceId && SameJson(s.Input, Input),
         _ => false,

@@ -11,26 +11,44 @@ public sealed partial class NemoClient
 
     /// <summary>
     /// <c>POST /api/render/proxy/lambda</c>: starts exporting <paramref name="draft"/> (costs no credits).
-    /// The id is <c>render_&lt;unix-ms&gt;</c>; a duplicate id is retried at once with a fresh one, and
-    /// transient failures are retried with a fresh id too (a lost response can at worst leave a second,
-    /// free render running).
     /// </summary>
+    /// <remarks>
+    /// <para>
+    /// Without <paramref name="renderId"/> the client makes one (<c>render_&lt;unix-ms&gt;</c>); a duplicate id is retried
+    /// at once with a fresh one, and transient failures are retried with a fresh id too, so a lost response can at worst
+    /// leave a second, free render running.
+    /// </para><para>
+    /// With <paramref name="renderId"/> the caller owns the id, and retries reuse it: when a retry is refused as a
+    /// duplicate after an earlier attempt of this call may have reached Nemo, that earlier attempt took effect and its
+    /// render is returned instead of starting another. A duplicate on the first attempt is someone else's render: it
+    /// surfaces as <see cref="DuplicateRenderIdException"/> and the caller picks another id.
+    /// </para>
+    /// </remarks>
     /// <param name="sessionId">The session the draft belongs to.</param>
     /// <param name="draft">The draft, posted back exactly as it came (unknown fields included).</param>
     /// <param name="output">Format and quality; <see cref="RenderOutput.Default"/> when null.</param>
+    /// <param name="renderId">The render id to use (<c>render_&lt;unix-ms&gt;</c> by convention), or null to let the client choose.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The running render.</returns>
+    /// <exception cref="DuplicateRenderIdException"><paramref name="renderId"/> is already in use.</exception>
     /// <exception cref="NemoApiException">The call failed (402 when the plan cannot export).</exception>
     public async Task<RenderOperation> StartRenderAsync(
         string sessionId,
         NemoDraft draft,
         RenderOutput? output = null,
+        string? renderId = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sessionId);
         ArgumentNullException.ThrowIfNull(draft);
+        if (renderId is not null)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(renderId);
+        }
+
         output ??= RenderOutput.Default;
         var draftJson = draft.ToJsonObject();
+        var mayHaveReachedNemo = false;
 
         var status = await _transport.WithTokenRepairAsync(
             StartRenderOperation,
@@ -39,20 +57,30 @@ public sealed partial class NemoClient
                 _transport.Idempotent,
                 async token =>
                 {
+                    if (renderId is not null)
+                    {
+                        try
+                        {
+                            return await SendRenderCallAsync(RenderRequest(renderId, sessionId, draftJson, output), renderId, state, token).ConfigureAwait(false);
+                        }
+                        catch (DuplicateRenderIdException) when (mayHaveReachedNemo)
+                        {
+                            // An earlier attempt was accepted and only its answer was lost: that render is this call's.
+                            Log.RenderAdopted(_transport.Logger, renderId);
+                            return await GetRenderStatusAsync(renderId, token).ConfigureAwait(false);
+                        }
+                        finally
+                        {
+                            mayHaveReachedNemo = true;
+                        }
+                    }
+
                     for (var duplicates = 0; ; duplicates++)
                     {
                         var id = _renderIds.Next();
-                        var body = new JsonObject
-                        {
-                            ["id"] = id,
-                            ["sessionId"] = sessionId,
-                            ["draft"] = draftJson.DeepClone(),
-                            ["output"] = new JsonObject { ["format"] = output.Format, ["quality"] = output.Quality },
-                        };
-                        var request = Request(HttpMethod.Post, StartRenderOperation, "/api/render/proxy/lambda", () => JsonBody.Create(body, NemoJsonContext.Default.JsonObject));
                         try
                         {
-                            return await SendRenderCallAsync(request, id, state, token).ConfigureAwait(false);
+                            return await SendRenderCallAsync(RenderRequest(id, sessionId, draftJson, output), id, state, token).ConfigureAwait(false);
                         }
                         catch (DuplicateRenderIdException) when (duplicates < MaxDuplicateIdRetries)
                         {
@@ -109,6 +137,18 @@ public sealed partial class NemoClient
         ArgumentException.ThrowIfNullOrWhiteSpace(renderId);
         var request = Request(HttpMethod.Post, CancelRenderOperation, $"/api/render/proxy/lambda/{Segment(renderId)}/cancel");
         await _transport.SendJsonAsync(request, Profile, _transport.Idempotent, NemoEnvelope.Render, cancellationToken).ConfigureAwait(false);
+    }
+
+    private NemoRequest RenderRequest(string id, string sessionId, JsonObject draftJson, RenderOutput output)
+    {
+        var body = new JsonObject
+        {
+            ["id"] = id,
+            ["sessionId"] = sessionId,
+            ["draft"] = draftJson.DeepClone(),
+            ["output"] = new JsonObject { ["format"] = output.Format, ["quality"] = output.Quality },
+        };
+        return Request(HttpMethod.Post, StartRenderOperation, "/api/render/proxy/lambda", () => JsonBody.Create(body, NemoJsonContext.Default.JsonObject));
     }
 
     private async Task<RenderStatus> SendRenderCallAsync(NemoRequest request, string id, CallState state, CancellationToken cancellationToken)

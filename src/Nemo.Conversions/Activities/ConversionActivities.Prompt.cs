@@ -16,7 +16,7 @@ public sealed partial class ConversionActivities
     {
         ArgumentNullException.ThrowIfNull(input);
         var key = string.Create(CultureInfo.InvariantCulture, $"{input.InstanceId}/prompt/{input.Sequence}");
-        if (!await _ledger.TryReserveAsync(key, cancellationToken).ConfigureAwait(false))
+        if (!(await _ledger.ClaimAsync(key, input.InstanceId, cancellationToken).ConfigureAwait(false)).IsNew)
         {
             Log.PromptAlreadySent(_logger, input.Sequence);
             return StepResults.Ok(new PromptReply(

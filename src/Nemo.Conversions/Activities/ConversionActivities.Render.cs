@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Nemo.Client;
 
@@ -5,26 +6,76 @@ namespace Nemo.Conversions;
 
 public sealed partial class ConversionActivities
 {
+    /// <summary>Render ids tried before giving up (each one taken means another render started in that millisecond).</summary>
+    private const int MaxRenderIdCandidates = 64;
+
+    private enum RenderIdClaim
+    {
+        New,
+        ClaimedBefore,
+        Taken,
+    }
+
     /// <summary>
-    /// <see cref="ConversionActivityNames.StartRender"/>: reads the session's latest draft and exports it (free).
-    /// The draft is read here so its JSON never enters the orchestration history.
+    /// <see cref="ConversionActivityNames.StartRender"/>: reads the session's latest draft and exports it (free), under a
+    /// render id the instance owns, so that running the activity again never starts a second render.
     /// </summary>
-    public async Task<StepResult<RenderSnapshot>> StartRenderAsync(RenderInput input, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// Activities run at least once: a host can die after Nemo accepted the export and before the result was recorded.
+    /// The ids tried are <c>render_&lt;unix-ms&gt;</c> counting up from <see cref="StartRenderInput.RequestedAt"/>; each is
+    /// claimed in the spend ledger (<c>render-id:&lt;id&gt;</c>, shared by every instance) for this instance and sequence.
+    /// An id another instance holds is skipped; an id this instance claimed before is looked up first, and a render Nemo
+    /// already has under it is carried on instead of starting another.
+    /// </remarks>
+    public async Task<StepResult<RenderSnapshot>> StartRenderAsync(StartRenderInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var client = For(input.Profile);
+        var first = new DateTimeOffset(DateTime.SpecifyKind(input.RequestedAt, DateTimeKind.Utc)).ToUnixTimeMilliseconds();
+        NemoDraft? draft = null;
         try
         {
-            var state = await client.GetStateAsync(input.SessionId, cancellationToken).ConfigureAwait(false);
-            if (state.Draft is not { IsExportable: true } draft)
+            for (var offset = 0; offset < MaxRenderIdCandidates; offset++)
             {
-                return StepResults.Fail<RenderSnapshot>(new ConversionFailure(
-                    ConversionStage.Render, FailureKind.Terminal, "The session has no draft with content to render."));
+                var renderId = "render_" + (first + offset).ToString(CultureInfo.InvariantCulture);
+                var claim = await ClaimRenderIdAsync(input, renderId, cancellationToken).ConfigureAwait(false);
+                if (claim == RenderIdClaim.Taken)
+                {
+                    continue;
+                }
+
+                if (claim == RenderIdClaim.ClaimedBefore && await FindRenderAsync(client, renderId, cancellationToken).ConfigureAwait(false) is { } existing)
+                {
+                    Log.RenderResumed(_logger, renderId);
+                    return StepResults.Ok(ToSnapshot(existing));
+                }
+
+                if (draft is null)
+                {
+                    var state = await client.GetStateAsync(input.SessionId, cancellationToken).ConfigureAwait(false);
+                    if (state.Draft is not { IsExportable: true } exportable)
+                    {
+                        return StepResults.Fail<RenderSnapshot>(new ConversionFailure(
+                            ConversionStage.Render, FailureKind.Terminal, "The session has no draft with content to render."));
+                    }
+
+                    draft = exportable;
+                }
+
+                try
+                {
+                    var operation = await client.StartRenderAsync(input.SessionId, draft, renderId: renderId, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    Log.RenderStarted(_logger, operation.Id);
+                    return StepResults.Ok(ToSnapshot(operation.LastStatus));
+                }
+                catch (DuplicateRenderIdException)
+                {
+                    // Held outside this ledger (another host on the same account): try the next id.
+                }
             }
 
-            var operation = await client.StartRenderAsync(input.SessionId, draft, cancellationToken: cancellationToken).ConfigureAwait(false);
-            Log.RenderStarted(_logger, operation.Id);
-            return StepResults.Ok(ToSnapshot(operation.LastStatus));
+            return StepResults.Fail<RenderSnapshot>(new ConversionFailure(
+                ConversionStage.Render, FailureKind.Transient, $"No free render id among the {MaxRenderIdCandidates} tried; the render will be requested again."));
         }
         catch (NemoApiException ex)
         {
@@ -106,6 +157,28 @@ public sealed partial class ConversionActivities
         catch (NemoApiException ex)
         {
             return Fail<SavedOutput>(ConversionStage.Save, ex);
+        }
+    }
+
+    /// <summary>Claims <paramref name="renderId"/> for the instance and sequence, or finds it claimed by them before or by someone else.</summary>
+    private async Task<RenderIdClaim> ClaimRenderIdAsync(StartRenderInput input, string renderId, CancellationToken cancellationToken)
+    {
+        var holder = string.Create(CultureInfo.InvariantCulture, $"{input.InstanceId}/render/{input.Sequence}");
+        var claim = await _ledger.ClaimAsync("render-id:" + renderId, holder, cancellationToken).ConfigureAwait(false);
+        return claim.IsNew ? RenderIdClaim.New
+            : string.Equals(claim.Holder, holder, StringComparison.Ordinal) ? RenderIdClaim.ClaimedBefore
+            : RenderIdClaim.Taken;
+    }
+
+    private static async Task<RenderStatus?> FindRenderAsync(NemoClient client, string renderId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await client.GetRenderStatusAsync(renderId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (NemoApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
         }
     }
 

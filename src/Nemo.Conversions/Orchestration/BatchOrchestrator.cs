@@ -4,7 +4,8 @@ namespace Nemo.Conversions;
 
 /// <summary>
 /// A job folder: one child conversion per item, at most <see cref="BatchRequest.Concurrency"/> running at once, then
-/// <c>&lt;job&gt;/summary.json</c>. A cancel stops starting new items (those report cancelled).
+/// <c>&lt;job&gt;/summary.json</c>. A cancel is passed on to the running items and no new item starts (those report
+/// cancelled too).
 /// </summary>
 [SuppressMessage("Reliability", "CA2007:Consider calling ConfigureAwait on the awaited task", Justification = "Orchestration code must resume on the orchestration's own scheduler.")]
 internal static class BatchOrchestrator
@@ -20,6 +21,7 @@ internal static class BatchOrchestrator
         var results = new ConversionResult?[request.Items.Count];
         var running = new List<(Task<ConversionResult> Task, int Index)>();
         var next = 0;
+        var cancelForwarded = false;
         while (next < request.Items.Count || running.Count > 0)
         {
             while (running.Count < concurrency && next < request.Items.Count && !cancel.IsCompletedSuccessfully)
@@ -35,7 +37,21 @@ internal static class BatchOrchestrator
             }
 
             // The first finished in list order: deterministic on replay.
-            var finished = await Task.WhenAny(running.Select(r => r.Task));
+            Task[] waits = cancelForwarded ? [.. running.Select(r => r.Task)] : [.. running.Select(r => r.Task), cancel];
+            var finished = await Task.WhenAny(waits);
+            if (finished == cancel)
+            {
+                // Passed on to every running item, which stops, cancels its render and reports cancelled.
+                var reason = cancel.IsCompletedSuccessfully ? cancel.Result : new CancelRequest(null);
+                foreach (var (_, item) in running)
+                {
+                    context.SendEvent(InstanceIds.ForItem(context.InstanceId, item), OrchestrationEvents.Cancel, reason);
+                }
+
+                cancelForwarded = true;
+                continue;
+            }
+
             var index = running.FindIndex(r => r.Task == finished);
             var entry = running[index];
             running.RemoveAt(index);

@@ -11,7 +11,10 @@ internal sealed partial class ConversionRun
         for (var attempt = 1; ; attempt++)
         {
             Begin(ConversionStage.Render, "Starting the render");
-            var started = await StepAsync<RenderSnapshot>(ConversionStage.Render, ConversionActivityNames.StartRender, new RenderInput(Profile, sessionId));
+            var started = await StepAsync<RenderSnapshot>(
+                ConversionStage.Render,
+                ConversionActivityNames.StartRender,
+                new StartRenderInput(_context.InstanceId, Profile, sessionId, ++_renderSequence, _context.CurrentUtcDateTime));
             _activeRender = started.RenderId;
             _result = _result with { RenderId = started.RenderId };
             var final = await WaitAsync(sessionId, started);

@@ -26,6 +26,7 @@ internal sealed partial class ConversionRun : IDisposable
     private (ConversionStage Stage, DateTime StartedAt)? _current;
     private string? _activeRender;
     private int _promptSequence;
+    private int _renderSequence;
     private bool _mayHaveSpent;
 
     public ConversionRun(IOrchestrationContext context, string name, string profile, string prompt, IReadOnlyList<string> images, int version = 1)

@@ -35,6 +35,13 @@ public interface IOrchestrationContext
     /// <summary>Waits for an event raised on this instance (for example <see cref="OrchestrationEvents.Cancel"/>).</summary>
     Task<T> WaitForExternalEvent<T>(string eventName, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Raises an event on another instance (for example <see cref="OrchestrationEvents.Cancel"/> on a child), without
+    /// waiting. The send is recorded in history and delivered at least once; an instance that does not exist or has
+    /// finished drops it.
+    /// </summary>
+    void SendEvent(string instanceId, string eventName, object payload);
+
     /// <summary>Publishes a small progress object that status queries return.</summary>
     void SetCustomStatus(object? customStatus);
 

@@ -33,7 +33,7 @@ public static class ConversionWorkflow
         Define<UploadImagesInput, StepResult<UploadSummary>>(ConversionActivityNames.UploadImages, (a, i, ct) => a.UploadImagesAsync(i, ct)),
         Define<SendPromptInput, StepResult<PromptReply>>(ConversionActivityNames.SendPrompt, (a, i, ct) => a.SendPromptAsync(i, ct)),
         Define<ReadDraftInput, StepResult<DraftSnapshot>>(ConversionActivityNames.ReadDraft, (a, i, ct) => a.ReadDraftAsync(i, ct)),
-        Define<RenderInput, StepResult<RenderSnapshot>>(ConversionActivityNames.StartRender, (a, i, ct) => a.StartRenderAsync(i, ct)),
+        Define<StartRenderInput, StepResult<RenderSnapshot>>(ConversionActivityNames.StartRender, (a, i, ct) => a.StartRenderAsync(i, ct)),
         Define<RenderInput, StepResult<RenderSnapshot>>(ConversionActivityNames.CheckRender, (a, i, ct) => a.CheckRenderAsync(i, ct)),
         Define<RenderInput, StepResult<RenderSnapshot>>(ConversionActivityNames.CancelRender, (a, i, ct) => a.CancelRenderAsync(i, ct)),
         Define<SaveOutputInput, StepResult<SavedOutput>>(ConversionActivityNames.SaveOutput, (a, i, ct) => a.SaveOutputAsync(i, ct)),

@@ -27,7 +27,7 @@ public sealed class Fault
     /// <summary><c>Retry-After</c> of <see cref="FaultKind.RateLimited"/>, sent as whole seconds (not scaled).</summary>
     public TimeSpan RetryAfter { get; private set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Simulated delay of <see cref="FaultKind.Slow"/> (scaled by <see cref="SimulatorOptions.TimeScale"/>).</summary>
+    /// <summary>Simulated delay of <see cref="FaultKind.Slow"/> and <see cref="FaultKind.LateResponse"/> (scaled by <see cref="SimulatorOptions.TimeScale"/>).</summary>
     public TimeSpan Delay { get; private set; }
 
     /// <summary>Events sent before <see cref="FaultKind.DropStream"/> or <see cref="FaultKind.StreamError"/> acts (keep-alives count).</summary>
@@ -98,6 +98,20 @@ public sealed class Fault
         ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
         Delay = delay;
         return Set(FaultKind.Slow);
+    }
+
+    /// <summary>Serves the request, then aborts the connection instead of answering: the call took effect, the reply is lost.</summary>
+    /// <returns>This fault.</returns>
+    public Fault ResponseLost() => Set(FaultKind.ResponseLost);
+
+    /// <summary>Serves the request at once but holds its response back by a simulated time.</summary>
+    /// <param name="delay">The simulated delay.</param>
+    /// <returns>This fault.</returns>
+    public Fault LateResponse(TimeSpan delay)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
+        Delay = delay;
+        return Set(FaultKind.LateResponse);
     }
 
     /// <summary>Aborts a <c>/run_sse</c> stream after some events.</summary>
@@ -235,6 +249,7 @@ public sealed class Fault
             FaultKind.ServerError => fault.ServerError(options.StatusCode ?? 500),
             FaultKind.RateLimited => fault.RateLimited(TimeSpan.FromSeconds(options.RetryAfterSeconds ?? 30)),
             FaultKind.Slow => fault.Slow(TimeSpan.FromSeconds(options.DelaySeconds ?? 5)),
+            FaultKind.LateResponse => fault.LateResponse(TimeSpan.FromSeconds(options.DelaySeconds ?? 5)),
             FaultKind.DropStream => fault.DropStream(options.AfterEvents ?? 1),
             FaultKind.StreamError => fault.StreamError(options.AfterEvents ?? 1, options.Message),
             FaultKind.RenderFailed => fault.RenderFailed(options.Message),

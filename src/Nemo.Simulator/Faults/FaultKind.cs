@@ -47,4 +47,13 @@ public enum FaultKind
 
     /// <summary>Any Nemo error code (<see cref="Fault.NemoError(int, string)"/>).</summary>
     NemoError,
+
+    /// <summary>
+    /// The request is served (a render starts, a prompt is charged), then the connection is aborted before the
+    /// response: the client sees a reset for a call that took effect.
+    /// </summary>
+    ResponseLost,
+
+    /// <summary>The request is served at once, but its response is held back for a simulated (scaled) time.</summary>
+    LateResponse,
 }

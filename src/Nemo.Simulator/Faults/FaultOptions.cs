@@ -21,7 +21,7 @@ public sealed class FaultOptions
     /// <summary><c>Retry-After</c> seconds of a 429.</summary>
     public int? RetryAfterSeconds { get; set; }
 
-    /// <summary>Simulated delay seconds of a slow response.</summary>
+    /// <summary>Simulated delay seconds of a slow or late response.</summary>
     public double? DelaySeconds { get; set; }
 
     /// <summary>Events sent before a stream is dropped or errors.</summary>

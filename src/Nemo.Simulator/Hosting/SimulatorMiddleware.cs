@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Nemo.Simulator;
 
@@ -52,7 +53,11 @@ internal static class SimulatorMiddleware
 
         try
         {
-            if (fault is null || !await ApplyAsync(context, runtime, fault, token, entry))
+            if (fault is { Kind: FaultKind.ResponseLost or FaultKind.LateResponse })
+            {
+                await HoldResponseAsync(context, runtime, fault, next);
+            }
+            else if (fault is null || !await ApplyAsync(context, runtime, fault, token, entry))
             {
                 await next(context);
             }
@@ -121,6 +126,35 @@ internal static class SimulatorMiddleware
                 // DropStream, StreamError, RenderFailed, TruncatedDownload: the handler acts on them.
                 return false;
         }
+    }
+
+    /// <summary>
+    /// Runs the handler against a buffer, so it takes full effect while nothing reaches the client yet; then drops the
+    /// response (<see cref="FaultKind.ResponseLost"/>) or sends it late (<see cref="FaultKind.LateResponse"/>).
+    /// </summary>
+    private static async Task HoldResponseAsync(HttpContext context, SimulatorRuntime runtime, Fault fault, RequestDelegate next)
+    {
+        var original = context.Features.Get<IHttpResponseBodyFeature>()!;
+        using var buffer = new MemoryStream();
+        context.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(buffer));
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Features.Set(original);
+        }
+
+        if (fault.Kind == FaultKind.ResponseLost)
+        {
+            Abort(context);
+            return;
+        }
+
+        await runtime.DelayAsync(fault.Delay, context.RequestAborted);
+        buffer.Position = 0;
+        await buffer.CopyToAsync(context.Response.Body, context.RequestAborted);
     }
 
     /// <summary>Aborts the connection (a reset for the client), journaled before the client can observe it.</summary>

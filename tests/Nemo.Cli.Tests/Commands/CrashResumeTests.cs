@@ -61,6 +61,26 @@ public sealed class CrashResumeTests : IAsyncLifetime
     [Fact]
     public async Task Killed_mid_render_and_started_again_it_resumes_without_a_second_prompt_or_render()
     {
+        // Killed once the render is running (its first status check: the start is journaled by then).
+        await KillThenResumeAsync(() => _nemo.Count(SimulatorEndpoint.RenderStart) > 0 && _nemo.Count(SimulatorEndpoint.RenderStatus) > 0);
+    }
+
+    [Fact]
+    public async Task Killed_after_nemo_started_the_render_but_before_nemo_heard_back_it_continues_with_that_render()
+    {
+        // The activity's at-least-once window: Nemo has started the render, its answer is still on the way, nothing is
+        // journaled yet. The re-run of StartRender must find the render by the id it claimed, not start another.
+        _nemo.Simulator.Faults.Add(Fault.On(SimulatorEndpoint.RenderStart).LateResponse(TimeSpan.FromHours(1)).Once());
+
+        await KillThenResumeAsync(() => _nemo.Simulator.Renders.Count > 0);
+
+        var start = _nemo.Simulator.Journal.Entries.First(e => e.Endpoint == SimulatorEndpoint.RenderStart);
+        Assert.Equal(FaultKind.LateResponse, start.Fault);
+        Assert.Null(start.StatusCode);
+    }
+
+    private async Task KillThenResumeAsync(Func<bool> killWhen)
+    {
         var image = _nemo.Folder.Write("in/harbor.jpg", File.ReadAllBytes(Path.Combine(NemoCli.SamplesDirectory, "harbor.jpg")));
         using (var first = StartNemo(image))
         {
@@ -69,10 +89,8 @@ public sealed class CrashResumeTests : IAsyncLifetime
             first.ErrorDataReceived += (_, _) => { };
             first.BeginOutputReadLine();
             first.BeginErrorReadLine();
-            // Killed once the render is running (its first status check: the start is journaled by then). A kill inside
-            // the milliseconds between the render request and its journaled result is the activity's at-least-once
-            // window; see the lead's notes. Polled off the test framework's synchronization context.
-            await Task.Run(() => Polling.UntilAsync(() => _nemo.Count(SimulatorEndpoint.RenderStatus) > 0 || first.HasExited, TimeSpan.FromSeconds(120)));
+            // Polled off the test framework's synchronization context.
+            await Task.Run(() => Polling.UntilAsync(() => killWhen() || first.HasExited, TimeSpan.FromSeconds(120)));
             Assert.False(first.HasExited, "nemo finished before it could be killed");
             first.Kill(entireProcessTree: true);
             await first.WaitForExitAsync();
@@ -98,12 +116,12 @@ public sealed class CrashResumeTests : IAsyncLifetime
         Assert.Equal(1, session.Value);
         Assert.Equal(1, Assert.Single(renders).Value);
         Assert.Equal(session.Key, Assert.Single(renders).Key);
-        Assert.Equal(1, _nemo.Count(SimulatorEndpoint.RunSse));
-        Assert.Equal(1, _nemo.Count(SimulatorEndpoint.RenderStart));
+        Assert.Single(_nemo.Simulator.Renders);
         await Media.AssertPlayableMp4Async(Path.Combine(_nemo.OutputDirectory, "harbor.mp4"));
         using var result = JsonDocument.Parse(File.ReadAllText(Path.Combine(_nemo.OutputDirectory, "harbor.result.json")));
         Assert.Equal("succeeded", result.RootElement.GetProperty("status").GetString());
         Assert.Equal(session.Key, result.RootElement.GetProperty("sessionId").GetString());
+        Assert.Equal(_nemo.Simulator.Renders[0].Id, result.RootElement.GetProperty("renderId").GetString());
         await _nemo.VerifyReplaysAsync();
     }
 }

@@ -173,6 +173,39 @@ public sealed class ExecutionTests
     }
 
     [Fact]
+    public async Task An_event_sent_to_a_child_is_journaled_and_delivered()
+    {
+        var time = new FakeTimeProvider();
+        await using var harness = new RuntimeHarness(time);
+        var runtime = await harness.StartAsync();
+        await runtime.ScheduleAsync("CancelChild", "send-1", "the parent said so");
+
+        var done = await runtime.WaitForCompletionAsync("send-1").WaitAsync(RuntimeHarness.Safety);
+
+        Assert.Equal("cancelled: the parent said so", RuntimeHarness.Output<string>(done));
+        var sent = Assert.Single(harness.History("send-1"), e => e.GetProperty("type").GetString() == "eventSent");
+        Assert.Equal("send-1-child", sent.GetProperty("instanceId").GetString());
+        Assert.Equal(OrchestrationEvents.Cancel, sent.GetProperty("name").GetString());
+        Assert.Contains("eventRaised", harness.HistoryTypes("send-1-child"));
+        await runtime.VerifyReplayAsync("send-1");
+        await runtime.VerifyReplayAsync("send-1-child");
+    }
+
+    [Fact]
+    public async Task An_event_sent_to_no_instance_does_not_hold_up_the_sender()
+    {
+        await using var harness = new RuntimeHarness();
+        var runtime = await harness.StartAsync();
+        await runtime.ScheduleAsync("SendToNobody", "send-2", "x");
+
+        var done = await runtime.WaitForCompletionAsync("send-2").WaitAsync(RuntimeHarness.Safety);
+
+        Assert.Equal("sent", RuntimeHarness.Output<string>(done));
+        Assert.Equal(["executionStarted", "eventSent", "executionCompleted"], harness.HistoryTypes("send-2"));
+        await runtime.VerifyReplayAsync("send-2");
+    }
+
+    [Fact]
     public async Task Sub_orchestrations_run_once_per_instance_id_and_report_failures()
     {
         await using var harness = new RuntimeHarness();

@@ -191,6 +191,19 @@ public static class ToyWorkflows
             await timerCancellation.CancelAsync(); // completes on the thread pool; the runtime must still drain it
             return await Task.WhenAny(timer) == timer && timer.IsCanceled ? "cancelled" : "not cancelled";
         }),
+        Orchestrator<string>("CancelChild", async (ctx, reason) =>
+        {
+            // Sent right after the child is scheduled: the child may not be running yet when the event is handed over.
+            var childId = ctx.InstanceId + "-child";
+            var child = ctx.CallSubOrchestratorAsync<string>("Cancellable", childId, "x");
+            ctx.SendEvent(childId, OrchestrationEvents.Cancel, new CancelRequest(reason));
+            return await child;
+        }),
+        Orchestrator<string>("SendToNobody", (ctx, _) =>
+        {
+            ctx.SendEvent("nobody-" + ctx.InstanceId, "go", "x");
+            return Task.FromResult<object?>("sent");
+        }),
         Orchestrator<string>("Parent", async (ctx, input) =>
         {
             var childId = ctx.InstanceId + "-child";

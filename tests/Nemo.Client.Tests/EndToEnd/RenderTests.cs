@@ -45,6 +45,55 @@ public sealed class RenderTests
         JournalAssert.AttributionOnEveryRequest(harness.Journal, NemoProfiles.Best.SkillSource);
     }
 
+    [Fact]
+    public async Task A_lost_answer_with_a_chosen_id_continues_with_the_render_nemo_started()
+    {
+        await using var harness = await SimulatorHarness.StartAsync();
+        var (session, draft) = await harness.ReadyDraftAsync();
+        harness.Simulator.Faults.Add(Fault.On(SimulatorEndpoint.RenderStart).ResponseLost().Once());
+
+        var render = await harness.Client.StartRenderAsync(session.SessionId, draft, renderId: "render_1800000000000", cancellationToken: harness.Deadline);
+        var final = await render.WaitForCompletionAsync(SimulatorHarness.PollInterval, harness.Deadline);
+
+        Assert.Equal("render_1800000000000", render.Id);
+        Assert.Equal(RenderState.Completed, final.State);
+        var starts = JournalAssert.On(harness.Journal, SimulatorEndpoint.RenderStart).ToList();
+        Assert.Equal(2, starts.Count);
+        Assert.True(starts[0].Aborted);
+        Assert.All(starts, s => Assert.Equal("render_1800000000000", s.RenderId));
+        Assert.Single(harness.Simulator.Renders);
+    }
+
+    [Fact]
+    public async Task Without_a_chosen_id_a_lost_answer_can_leave_a_second_render()
+    {
+        // The documented cost of client-chosen ids, and why the pipeline chooses its own.
+        await using var harness = await SimulatorHarness.StartAsync();
+        var (session, draft) = await harness.ReadyDraftAsync();
+        harness.Simulator.Faults.Add(Fault.On(SimulatorEndpoint.RenderStart).ResponseLost().Once());
+
+        var render = await harness.Client.StartRenderAsync(session.SessionId, draft, cancellationToken: harness.Deadline);
+
+        Assert.Equal(2, harness.Simulator.Renders.Count);
+        Assert.Equal(harness.Simulator.Renders[^1].Id, render.Id);
+    }
+
+    [Fact]
+    public async Task A_chosen_id_someone_else_holds_is_refused_as_a_duplicate_without_retrying()
+    {
+        await using var harness = await SimulatorHarness.StartAsync();
+        var (session, draft) = await harness.ReadyDraftAsync();
+        await harness.Client.StartRenderAsync(session.SessionId, draft, renderId: "render_1800000000001", cancellationToken: harness.Deadline);
+
+        var other = harness.CreateClient();
+        var error = await Assert.ThrowsAsync<DuplicateRenderIdException>(() =>
+            other.StartRenderAsync(session.SessionId, draft, renderId: "render_1800000000001", cancellationToken: harness.Deadline));
+
+        Assert.Equal(NemoErrorKind.Recoverable, error.Kind);
+        Assert.Equal(2, harness.Journal.Count(SimulatorEndpoint.RenderStart));
+        Assert.Single(harness.Simulator.Renders);
+    }
+
     [Theory]
     [InlineData(ErrorStyle.Http200Envelope)]
     [InlineData(ErrorStyle.HttpStatusEnvelope)]

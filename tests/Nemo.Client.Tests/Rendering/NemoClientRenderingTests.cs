@@ -80,6 +80,49 @@ public sealed class NemoClientRenderingTests
     }
 
     [Fact]
+    public async Task A_chosen_id_is_posted_as_is_and_kept_across_transient_retries()
+    {
+        var test = new TestClient();
+        test.Handler.Respond(HttpStatusCode.BadGateway, "bad gateway", "text/plain")
+            .Respond(HttpStatusCode.OK, """{"success":true,"data":{"id":"render_42","status":"pending","progress":5}}""");
+
+        var operation = await test.RunAsync(test.Client.StartRenderAsync("1", NemoDraft.FromJson(DraftJson), renderId: "render_42"));
+
+        Assert.Equal(["render_42", "render_42"], test.Handler.Requests.Select(r => r.BodyJson.GetProperty("id").GetString()));
+        Assert.Equal("render_42", operation.Id);
+    }
+
+    [Fact]
+    public async Task A_duplicate_after_a_failed_attempt_means_that_attempt_started_the_render()
+    {
+        var test = new TestClient();
+        test.Handler.Respond(HttpStatusCode.BadGateway, "bad gateway", "text/plain")
+            .Respond(HttpStatusCode.OK, """{"success":false,"error":"Duplicate render id"}""")
+            .Respond(HttpStatusCode.OK, """{"success":true,"data":{"id":"render_43","status":"processing","progress":30}}""");
+
+        var operation = await test.RunAsync(test.Client.StartRenderAsync("1", NemoDraft.FromJson(DraftJson), renderId: "render_43"));
+
+        Assert.Equal(3, test.Handler.Requests.Count);
+        Assert.Equal(HttpMethod.Get, test.Handler.Requests[2].Method);
+        Assert.Equal("/api/render/proxy/lambda/render_43", test.Handler.Requests[2].PathAndQuery);
+        Assert.Equal(RenderState.Processing, operation.LastStatus.State);
+        Assert.Equal(30, operation.LastStatus.Progress);
+    }
+
+    [Fact]
+    public async Task A_duplicate_on_the_first_attempt_of_a_chosen_id_is_the_callers_to_handle()
+    {
+        var test = new TestClient();
+        test.Handler.Respond(HttpStatusCode.OK, """{"success":false,"error":"Duplicate render id"}""");
+
+        var error = await Assert.ThrowsAsync<DuplicateRenderIdException>(() =>
+            test.Client.StartRenderAsync("1", NemoDraft.FromJson(DraftJson), renderId: "render_44"));
+
+        Assert.Single(test.Handler.Requests);
+        Assert.Equal("POST /api/render/proxy/lambda", error.Operation);
+    }
+
+    [Fact]
     public async Task Http_402_on_export_is_terminal_and_not_about_credits()
     {
         var test = new TestClient();

@@ -7,6 +7,8 @@ namespace Nemo.Conversions.Tests.Activities;
 
 public sealed class ConversionActivitiesTests
 {
+    private static readonly DateTime RequestedAt = new(2026, 11, 21, 12, 0, 0, DateTimeKind.Utc);
+
     [Fact]
     public async Task Whole_job_against_the_simulator_saves_an_mp4()
     {
@@ -26,7 +28,7 @@ public sealed class ConversionActivitiesTests
         Assert.Equal(64, draft.Value.Fingerprint.Length);
         Assert.StartsWith("Timeline (", draft.Value.Summary, StringComparison.Ordinal);
 
-        var render = (await a.StartRenderAsync(new RenderInput("best", sessionId), h.Deadline)).Value!;
+        var render = (await a.StartRenderAsync(new StartRenderInput("conv-1", "best", sessionId, 1, RequestedAt), h.Deadline)).Value!;
         Assert.StartsWith("render_", render.RenderId, StringComparison.Ordinal);
         RenderSnapshot status;
         do
@@ -61,7 +63,7 @@ public sealed class ConversionActivitiesTests
 
         Assert.False(first.Value!.AlreadySent);
         Assert.True(second.Value!.AlreadySent);
-        Assert.Contains("conv-2/prompt/1", h.Ledger.Keys.Keys);
+        Assert.Equal("conv-2", h.Ledger.Keys["conv-2/prompt/1"]);
         Assert.Equal(1, h.Simulator.Journal.Count(SimulatorEndpoint.RunSse));
     }
 
@@ -130,7 +132,7 @@ public sealed class ConversionActivitiesTests
         await using var h = await ActivitiesHarness.StartAsync();
         var sessionId = await h.SessionWithImageAsync();
         await h.Activities.SendPromptAsync(new SendPromptInput("conv-5", "best", sessionId, "make a video", 1), h.Deadline);
-        var render = (await h.Activities.StartRenderAsync(new RenderInput("best", sessionId), h.Deadline)).Value!;
+        var render = (await h.Activities.StartRenderAsync(new StartRenderInput("conv-5", "best", sessionId, 1, RequestedAt), h.Deadline)).Value!;
         h.Simulator.Faults.Add(Fault.On(SimulatorEndpoint.RenderStatus).RateLimited(TimeSpan.FromSeconds(40)).Times(10));
 
         var check = await h.Activities.CheckRenderAsync(new RenderInput("best", sessionId, render.RenderId), h.Deadline);

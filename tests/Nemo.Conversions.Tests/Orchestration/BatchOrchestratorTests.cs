@@ -80,6 +80,35 @@ public sealed class BatchOrchestratorTests
         Assert.Equal(3, summary.Items.Count(i => i.Status == ConversionStatus.Cancelled));
     }
 
+    [Fact]
+    public async Task Cancel_is_passed_on_to_the_running_items()
+    {
+        var context = new ScriptedOrchestrationContext("batch-4").On(ConversionActivityNames.WriteSummary, _ => "job/summary.json");
+        var running = new Dictionary<string, (ConversionRequest Item, TaskCompletionSource<object?> Done)>();
+        context.SubOrchestrator = (_, id, input) =>
+        {
+            var done = new TaskCompletionSource<object?>();
+            running[id] = ((ConversionRequest)input!, done);
+            return done.Task;
+        };
+        // A child that gets the cancel stops and reports cancelled, as the Conversion orchestration does.
+        context.OnSend = (id, name, _) =>
+        {
+            Assert.Equal(OrchestrationEvents.Cancel, name);
+            running[id].Done.SetResult(Result(running[id].Item, id, ConversionStatus.Cancelled));
+        };
+
+        var run = BatchOrchestrator.RunAsync(context, Batch(5, 2));
+        context.RaiseEvent(OrchestrationEvents.Cancel, new CancelRequest("wrong prompt"));
+        var summary = await run;
+
+        Assert.Equal([InstanceIds.ForItem("batch-4", 0), InstanceIds.ForItem("batch-4", 1)], context.SentEvents.Select(e => e.InstanceId));
+        Assert.All(context.SentEvents, e => Assert.Equal("wrong prompt", e.Payload!.Value.GetProperty("reason").GetString()));
+        Assert.Equal(2, running.Count);
+        Assert.Equal(5, summary.Items.Count(i => i.Status == ConversionStatus.Cancelled));
+        Assert.Equal(0, summary.Succeeded);
+    }
+
     private static void Complete((string Id, ConversionRequest Item, TaskCompletionSource<object?> Done) child, ConversionStatus status) =>
         child.Done.SetResult(Result(child.Item, child.Id, status));
 

@@ -70,9 +70,10 @@ internal sealed class InMemoryMediaStore : IMediaStore
 /// <summary>An <see cref="ISpendLedger"/> in memory.</summary>
 internal sealed class InMemorySpendLedger : ISpendLedger
 {
-    public ConcurrentDictionary<string, bool> Keys { get; } = new(StringComparer.Ordinal);
+    public ConcurrentDictionary<string, string> Keys { get; } = new(StringComparer.Ordinal);
 
-    public Task<bool> TryReserveAsync(string key, CancellationToken cancellationToken = default) => Task.FromResult(Keys.TryAdd(key, true));
+    public Task<LedgerClaim> ClaimAsync(string key, string holder, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Keys.TryAdd(key, holder) ? new LedgerClaim(holder, IsNew: true) : new LedgerClaim(Keys[key], IsNew: false));
 }
 
 /// <summary>An <see cref="IConversionEventSink"/> that records what it got.</summary>

@@ -130,6 +130,19 @@ internal sealed class ScriptedOrchestrationContext : IOrchestrationContext
         return RoundTrip<TResult>(result);
     }
 
+    /// <summary>The events the orchestration sent to other instances, in order.</summary>
+    public List<(string InstanceId, string Name, JsonElement? Payload)> SentEvents { get; } = [];
+
+    /// <summary>Called for every event the orchestration sends (for example, to deliver it to a scripted child).</summary>
+    public Action<string, string, object>? OnSend { get; set; }
+
+    public void SendEvent(string instanceId, string eventName, object payload)
+    {
+        Calls.Add($"send:{eventName} {instanceId}");
+        SentEvents.Add((instanceId, eventName, JsonSerializer.SerializeToElement(payload, payload.GetType(), ConversionJson.Compact)));
+        OnSend?.Invoke(instanceId, eventName, payload);
+    }
+
     /// <summary>Runs child orchestrations through this handler (default: none scripted).</summary>
     public Func<string, string, object?, Task<object?>>? SubOrchestrator { get; set; }
 

@@ -81,6 +81,50 @@ public sealed class SimulatorMiddlewareTests
     }
 
     [Fact]
+    public async Task Response_lost_serves_the_request_then_resets_the_connection()
+    {
+        var (sim, nemo) = await RawNemo.StartAsync();
+        await using var _ = sim;
+        using var __ = nemo;
+        var (session, draft) = await nemo.DraftedSessionAsync();
+        sim.Faults.Add(Fault.On(SimulatorEndpoint.RenderStart).ResponseLost().Once());
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => nemo.CallAsync(HttpMethod.Post, "api/render/proxy/lambda", RawNemo.RenderBody("render_11", session, draft)));
+        var (status, body) = await nemo.CallAsync(HttpMethod.Get, "api/render/proxy/lambda/render_11");
+        var (_, duplicate) = await nemo.CallAsync(HttpMethod.Post, "api/render/proxy/lambda", RawNemo.RenderBody("render_11", session, draft));
+
+        Assert.Equal(HttpStatusCode.OK, status.StatusCode);
+        Assert.Equal("render_11", (string?)body!["data"]!["id"]);
+        Assert.False((bool)duplicate!["success"]!);
+        var start = sim.Journal.Entries.First(e => e.Endpoint == SimulatorEndpoint.RenderStart);
+        Assert.True(start.Aborted);
+        Assert.Equal(FaultKind.ResponseLost, start.Fault);
+        Assert.Single(sim.Renders);
+    }
+
+    [Fact]
+    public async Task Late_response_takes_effect_at_once_and_answers_after_the_delay()
+    {
+        var (sim, nemo) = await RawNemo.StartAsync();
+        await using var _ = sim;
+        using var __ = nemo;
+        var (session, draft) = await nemo.DraftedSessionAsync();
+        sim.Faults.Add(Fault.On(SimulatorEndpoint.RenderStart).LateResponse(TimeSpan.FromSeconds(30)).Once());
+        var before = sim.Clock.GetUtcNow();
+
+        var call = nemo.CallAsync(HttpMethod.Post, "api/render/proxy/lambda", RawNemo.RenderBody("render_12", session, draft));
+        await RawNemo.WaitForAsync(() => Task.FromResult(sim.Renders.Count > 0 ? (object?)true : null));
+        var startedBeforeTheAnswer = !call.IsCompleted;
+        var (response, body) = await call;
+
+        Assert.True(startedBeforeTheAnswer);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("render_12", (string?)body!["data"]!["id"]);
+        Assert.True(sim.Clock.GetUtcNow() - before >= TimeSpan.FromSeconds(30));
+        Assert.Equal(200, sim.Journal.Entries.First(e => e.Endpoint == SimulatorEndpoint.RenderStart).StatusCode);
+    }
+
+    [Fact]
     public async Task Token_expired_after_3_calls_really_expires_the_token()
     {
         var (sim, nemo) = await RawNemo.StartAsync();
