@@ -127,6 +127,28 @@ public sealed class ConversionActivitiesTests
     }
 
     [Fact]
+    public async Task A_store_that_gives_read_urls_has_nemo_fetch_the_images_itself()
+    {
+        await using var h = await ActivitiesHarness.StartAsync();
+        using var urls = new ReadUrlServer(h.Store);
+        h.Store.ReadUrlBase = urls.BaseAddress;
+        var session = await h.Activities.CreateSessionAsync(new CreateSessionInput("best", "en"), h.Deadline);
+        var image = h.AddImage("in/harbor view.png");
+
+        var upload = await h.Activities.UploadImagesAsync(new UploadImagesInput("best", session.Value!.SessionId, [image]), h.Deadline);
+        var reply = await h.Activities.SendPromptAsync(new SendPromptInput("conv-url", "best", session.Value.SessionId, "animate this image with a slow zoom-in", 1), h.Deadline);
+        var draft = await h.Activities.ReadDraftAsync(new ReadDraftInput("best", session.Value.SessionId), h.Deadline);
+
+        Assert.True(upload.Succeeded, upload.Failure?.Reason);
+        Assert.True(upload.Value!.ByUrl);
+        Assert.Equal(1, upload.Value.Files);
+        Assert.Equal(["in/harbor view.png"], urls.Requested);
+        Assert.Equal(0, h.Store.Opened);
+        Assert.True(reply.Succeeded, reply.Failure?.Reason);
+        Assert.True(draft.Value!.Exportable);
+    }
+
+    [Fact]
     public async Task Rate_limited_render_check_returns_retry_after()
     {
         await using var h = await ActivitiesHarness.StartAsync();

@@ -13,6 +13,9 @@ internal sealed class InMemoryMediaStore : IMediaStore
 
     public int OpenStreams;
 
+    /// <summary>How many input streams were ever opened.</summary>
+    public int Opened;
+
     public Task<MediaInfo?> GetInputInfoAsync(string key, CancellationToken cancellationToken = default) =>
         Task.FromResult(Inputs.TryGetValue(key, out var bytes) ? new MediaInfo(key, key.Split('/')[^1], bytes.Length) : null);
 
@@ -24,6 +27,7 @@ internal sealed class InMemoryMediaStore : IMediaStore
         }
 
         Interlocked.Increment(ref OpenStreams);
+        Interlocked.Increment(ref Opened);
         return Task.FromResult<Stream>(new TrackedStream(bytes, () => Interlocked.Decrement(ref OpenStreams)));
     }
 
