@@ -91,42 +91,13 @@ internal static class ServeApplication
     {
         // Files above the form's memory threshold are buffered to temporary files by ASP.NET Core, never in memory.
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
-        ConversionOptions? options = null;
-        if (form["options"] is { Count: > 0 } optionsText && !string.IsNullOrWhiteSpace(optionsText))
-        {
-            try
-            {
-                options = JsonSerializer.Deserialize<ConversionOptions>(optionsText.ToString(), ConversionJson.Options);
-            }
-            catch (JsonException ex)
-            {
-                await WriteAsync(context, ConversionApi.InvalidBody("The 'options' field must be JSON: " + ex.Message));
-                return;
-            }
-        }
-
-        var fields = new CreateConversionBody(null, Field(form, "prompt"), Field(form, "profile"), options, Field(form, "name"));
-        var files = form.Files.Where(f => f.Name is "images" or "image" or "images[]").ToList();
-        var streams = new List<Stream>(files.Count);
-        try
-        {
-            var uploads = new List<UploadedImage>(files.Count);
-            foreach (var file in files)
-            {
-                var stream = file.OpenReadStream();
-                streams.Add(stream);
-                uploads.Add(new UploadedImage(file.FileName, stream));
-            }
-
-            await WriteAsync(context, await api.CreateFromUploadAsync(uploads, fields, idempotencyKey, context.RequestAborted));
-        }
-        finally
-        {
-            foreach (var stream in streams)
-            {
-                await stream.DisposeAsync();
-            }
-        }
+        var upload = new FormUpload(
+            [.. form.Files.Where(f => FormUpload.IsImageField(f.Name)).Select(f => new FormPart(f.FileName, f.OpenReadStream))],
+            Field(form, "prompt"),
+            Field(form, "profile"),
+            Field(form, "options"),
+            Field(form, "name"));
+        await WriteAsync(context, await api.CreateFromFormAsync(upload, idempotencyKey, context.RequestAborted));
     }
 
     private static string? Field(IFormCollection form, string name) =>

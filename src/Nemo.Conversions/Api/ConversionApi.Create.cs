@@ -48,6 +48,47 @@ public sealed partial class ConversionApi
     }
 
     /// <summary>
+    /// <c>POST /api/conversions</c> as <c>multipart/form-data</c>, from the host's parsed form: reads the JSON
+    /// <c>options</c> field (400 when it is not JSON), opens the file parts one by one and goes on as
+    /// <see cref="CreateFromUploadAsync"/>; every part opened is disposed.
+    /// </summary>
+    public async Task<ApiResponse> CreateFromFormAsync(FormUpload form, string? idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ConversionOptions? options = null;
+        if (!string.IsNullOrWhiteSpace(form.OptionsJson))
+        {
+            try
+            {
+                options = JsonSerializer.Deserialize<ConversionOptions>(form.OptionsJson, ConversionJson.Options);
+            }
+            catch (JsonException ex)
+            {
+                return InvalidBody("The 'options' field must be JSON: " + ex.Message);
+            }
+        }
+
+        var fields = new CreateConversionBody(null, form.Prompt, form.Profile, options, form.Name);
+        var uploads = new List<UploadedImage>(form.Files.Count);
+        try
+        {
+            foreach (var file in form.Files)
+            {
+                uploads.Add(new UploadedImage(file.FileName, file.Open()));
+            }
+
+            return await CreateFromUploadAsync(uploads, fields, idempotencyKey, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            foreach (var upload in uploads)
+            {
+                await upload.Content.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
     /// <c>POST /api/conversions</c> as <c>multipart/form-data</c>: the host parsed the parts; each file is streamed into
     /// the store (never buffered, stopped at the size limit) and the rules of <see cref="CreateAsync"/> apply.
     /// <see cref="CreateConversionBody.Images"/> in <paramref name="fields"/> is ignored.

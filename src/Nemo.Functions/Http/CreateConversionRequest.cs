@@ -18,8 +18,6 @@ internal static class CreateConversionRequest
     /// <summary>The largest multipart body read (several large images); the Functions host has its own, lower limit.</summary>
     private const long MaxMultipartBytes = 1L << 30;
 
-    private static readonly string[] FileFieldNames = ["images", "image", "images[]"];
-
     public static async Task<ApiResponse> HandleAsync(ConversionApi api, HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(api);
@@ -51,41 +49,13 @@ internal static class CreateConversionRequest
     {
         // Files above the form's memory threshold are buffered to temporary files by ASP.NET Core, never in memory.
         var form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = MaxMultipartBytes }, cancellationToken).ConfigureAwait(false);
-        ConversionOptions? options = null;
-        if (form["options"] is { Count: > 0 } optionsText && !string.IsNullOrWhiteSpace(optionsText))
-        {
-            try
-            {
-                options = JsonSerializer.Deserialize<ConversionOptions>(optionsText.ToString(), ConversionJson.Options);
-            }
-            catch (JsonException ex)
-            {
-                return ConversionApi.InvalidBody("The 'options' field must be JSON: " + ex.Message);
-            }
-        }
-
-        var fields = new CreateConversionBody(null, Field(form, "prompt"), Field(form, "profile"), options, Field(form, "name"));
-        var files = form.Files.Where(f => FileFieldNames.Contains(f.Name, StringComparer.Ordinal)).ToList();
-        var streams = new List<Stream>(files.Count);
-        try
-        {
-            var uploads = new List<UploadedImage>(files.Count);
-            foreach (var file in files)
-            {
-                var stream = file.OpenReadStream();
-                streams.Add(stream);
-                uploads.Add(new UploadedImage(file.FileName, stream));
-            }
-
-            return await api.CreateFromUploadAsync(uploads, fields, idempotencyKey, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            foreach (var stream in streams)
-            {
-                await stream.DisposeAsync().ConfigureAwait(false);
-            }
-        }
+        var upload = new FormUpload(
+            [.. form.Files.Where(f => FormUpload.IsImageField(f.Name)).Select(f => new FormPart(f.FileName, f.OpenReadStream))],
+            Field(form, "prompt"),
+            Field(form, "profile"),
+            Field(form, "options"),
+            Field(form, "name"));
+        return await api.CreateFromFormAsync(upload, idempotencyKey, cancellationToken).ConfigureAwait(false);
     }
 
     private static string? Field(IFormCollection form, string name) =>

@@ -261,6 +261,64 @@ public sealed class ConversionApiTests : IDisposable
     }
 
     [Fact]
+    public async Task CreateFromFormAsync_ReadsTheFieldsAndOptionsAndDisposesEveryPart()
+    {
+        var opened = new List<TrackingStream>();
+        FormPart Part(string name, byte[] bytes) => new(name, () =>
+        {
+            var stream = new TrackingStream(bytes);
+            opened.Add(stream);
+            return stream;
+        });
+        var form = new FormUpload([Part("a.jpg", SampleFiles.Jpeg), Part("b.png", SampleFiles.Png)], "go", "ezgif", """{"aspectRatio":"9:16"}""", "holiday");
+
+        var response = await _api.CreateFromFormAsync(form, "key-1");
+
+        Assert.Equal(202, response.StatusCode);
+        var request = Assert.IsType<ConversionRequest>(Assert.Single(_scheduler.Scheduled).Input);
+        Assert.Equal("holiday", request.Name);
+        Assert.Equal("ezgif", request.Profile);
+        Assert.Equal(AspectRatio.Portrait, request.Options!.AspectRatio);
+        Assert.Equal(["a.jpg", "b.png"], _store.StagedInputs.Select(s => s.FileName));
+        Assert.Equal(2, opened.Count);
+        Assert.All(opened, s => Assert.True(s.Disposed));
+    }
+
+    [Fact]
+    public async Task CreateFromFormAsync_OptionsThatAreNotJson_Answers400AndOpensNothing()
+    {
+        var opened = 0;
+        var form = new FormUpload([new FormPart("a.jpg", () => { opened++; return new MemoryStream(SampleFiles.Jpeg); })], "go", null, "{aspect: wide", null);
+
+        var response = await _api.CreateFromFormAsync(form, null);
+
+        Assert.Equal(400, response.StatusCode);
+        Assert.StartsWith("The 'options' field must be JSON", Problem(response).Detail, StringComparison.Ordinal);
+        Assert.Equal(0, opened);
+        Assert.Empty(_scheduler.Scheduled);
+    }
+
+    [Theory]
+    [InlineData("images", true)]
+    [InlineData("image", true)]
+    [InlineData("images[]", true)]
+    [InlineData("prompt", false)]
+    [InlineData("file", false)]
+    public void FormUpload_IsImageField_NamesTheImageParts(string field, bool isImage) =>
+        Assert.Equal(isImage, FormUpload.IsImageField(field));
+
+    private sealed class TrackingStream(byte[] bytes) : MemoryStream(bytes, writable: false)
+    {
+        public bool Disposed { get; private set; }
+
+        protected override void Dispose(bool disposing)
+        {
+            Disposed = true;
+            base.Dispose(disposing);
+        }
+    }
+
+    [Fact]
     public async Task CreateFromUploadAsync_PathInFileName_KeepsOnlyTheName()
     {
         await _api.CreateFromUploadAsync([new UploadedImage("../../etc/a.png", new MemoryStream(SampleFiles.Png))], new CreateConversionBody(Prompt: "go"), null);
