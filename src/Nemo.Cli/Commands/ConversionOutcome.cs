@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Nemo.Conversions;
 
 namespace Nemo.Cli.Commands;
@@ -6,22 +5,7 @@ namespace Nemo.Cli.Commands;
 /// <summary>Reads a finished instance's <see cref="ConversionResult"/> and maps it to an exit code and one line.</summary>
 internal static class ConversionOutcome
 {
-    public static ConversionResult? ResultOf(ConversionInstance instance)
-    {
-        if (instance.Output is not { ValueKind: JsonValueKind.Object } output)
-        {
-            return null;
-        }
-
-        try
-        {
-            return output.Deserialize<ConversionResult>(ConversionJson.Options);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public static ConversionResult? ResultOf(ConversionInstance instance) => ConversionJson.TryRead<ConversionResult>(instance.Output);
 
     public static int ExitCode(ConversionResult result) => result.Status switch
     {

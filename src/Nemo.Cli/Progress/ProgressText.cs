@@ -7,22 +7,7 @@ namespace Nemo.Cli.Progress;
 /// <summary>Turns an instance's status into one short line: stage, render percentage, message.</summary>
 internal static class ProgressText
 {
-    public static ConversionProgress? ProgressOf(ConversionInstance instance)
-    {
-        if (instance.CustomStatus is not { ValueKind: JsonValueKind.Object } status)
-        {
-            return null;
-        }
-
-        try
-        {
-            return status.Deserialize<ConversionProgress>(ConversionJson.Options);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public static ConversionProgress? ProgressOf(ConversionInstance instance) => ConversionJson.TryRead<ConversionProgress>(instance.CustomStatus);
 
     public static string Describe(ConversionInstance instance)
     {

@@ -49,22 +49,8 @@ internal static class ConversionResources
 
     private static bool IsSummary(JsonElement e) => e.TryGetProperty("items", out _) && e.TryGetProperty("succeeded", out _);
 
+    // Someone else's output shape (a newer version, another orchestrator) shows the status without it.
     private static T? Read<T>(JsonElement? json, Func<JsonElement, bool> looksRight)
-        where T : class
-    {
-        if (json is not { ValueKind: JsonValueKind.Object } element || !looksRight(element))
-        {
-            return null;
-        }
-
-        try
-        {
-            return element.Deserialize<T>(ConversionJson.Options);
-        }
-        catch (JsonException)
-        {
-            // Someone else's output shape (a newer version, another orchestrator): show the status without it.
-            return null;
-        }
-    }
+        where T : class =>
+        json is { ValueKind: JsonValueKind.Object } element && looksRight(element) ? ConversionJson.TryRead<T>(element) : null;
 }
