@@ -20,11 +20,11 @@ public sealed class ConversionOrchestratorFunctionsTests
     }
 
     [Fact]
-    public void The_conversion_function_reads_its_input_and_starts_with_validation()
+    public void The_conversion_function_starts_with_validation_of_its_bound_input()
     {
         var context = new RecordingOrchestrationContext("conv-0000000000000001", Request);
 
-        var run = ConversionOrchestratorFunctions.Conversion(context);
+        var run = ConversionOrchestratorFunctions.Conversion(context, Request);
 
         Assert.False(run.IsCompleted);
         var (name, input, _) = Assert.Single(context.Activities);
@@ -37,7 +37,7 @@ public sealed class ConversionOrchestratorFunctionsTests
     {
         var context = new RecordingOrchestrationContext("conv-0000000000000002", input: null);
 
-        await Assert.ThrowsAsync<ArgumentException>(() => ConversionOrchestratorFunctions.Conversion(context));
+        await Assert.ThrowsAsync<ArgumentException>(() => ConversionOrchestratorFunctions.Conversion(context, null!));
         Assert.Empty(context.Activities);
     }
 }

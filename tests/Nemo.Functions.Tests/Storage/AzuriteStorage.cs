@@ -1,33 +1,24 @@
 using Azure.Storage.Blobs;
 using Nemo.Functions.Storage;
+using Nemo.Functions.Tests.Azurite;
 
 namespace Nemo.Functions.Tests.Storage;
 
 /// <summary>
-/// Fresh containers in Azurite for one test class, deleted afterwards. The GitHub Actions workflow starts Azurite;
-/// <c>NEMO_TEST_STORAGE</c> points the tests at another account or emulator. Without either, these tests fail loudly.
+/// Fresh containers on the test run's own Azurite (<see cref="AzuriteServer.Shared"/>) for one test class, deleted
+/// afterwards.
 /// </summary>
 public sealed class AzuriteStorage : IAsyncLifetime
 {
-    public AzuriteStorage()
-    {
-        var connectionString = Environment.GetEnvironmentVariable("NEMO_TEST_STORAGE") is { Length: > 0 } configured
-            ? configured
-            : "UseDevelopmentStorage=true";
-        Service = new BlobServiceClient(connectionString);
-        Options = new NemoStorageOptions
-        {
-            ConnectionString = connectionString,
-            InputContainer = Unique("in"),
-            OutputContainer = Unique("out"),
-            StateContainer = Unique("state"),
-            BlockSize = 64 * 1024,
-        };
-    }
+    private BlobServiceClient? _service;
+    private NemoStorageOptions? _options;
 
-    public BlobServiceClient Service { get; }
+    /// <summary>The Azurite connection string (the app's <c>AzureWebJobsStorage</c> in the engine tests).</summary>
+    public string ConnectionString { get; private set; } = string.Empty;
 
-    public NemoStorageOptions Options { get; }
+    public BlobServiceClient Service => _service ?? throw new InvalidOperationException("The fixture is not initialized.");
+
+    public NemoStorageOptions Options => _options ?? throw new InvalidOperationException("The fixture is not initialized.");
 
     public BlobContainerClient Input => Service.GetBlobContainerClient(Options.InputContainer);
 
@@ -35,7 +26,21 @@ public sealed class AzuriteStorage : IAsyncLifetime
 
     public BlobContainerClient State => Service.GetBlobContainerClient(Options.StateContainer);
 
-    public async Task InitializeAsync() => await Input.CreateIfNotExistsAsync();
+    public async Task InitializeAsync()
+    {
+        var azurite = await AzuriteServer.Shared;
+        ConnectionString = azurite.ConnectionString;
+        _service = new BlobServiceClient(ConnectionString);
+        _options = new NemoStorageOptions
+        {
+            ConnectionString = ConnectionString,
+            InputContainer = Unique("in"),
+            OutputContainer = Unique("out"),
+            StateContainer = Unique("state"),
+            BlockSize = 64 * 1024,
+        };
+        await Input.CreateIfNotExistsAsync();
+    }
 
     public async Task DisposeAsync()
     {

@@ -1,4 +1,4 @@
-namespace Nemo.Cli.Tests.Support;
+namespace Nemo.Testing;
 
 internal static class Polling
 {

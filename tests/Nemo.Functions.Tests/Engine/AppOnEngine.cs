@@ -1,0 +1,144 @@
+using System.Text.Json;
+using Azure.Storage.Blobs;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing.Sidecar;
+using Nemo.Functions.Tests.Storage;
+using Nemo.Simulator;
+
+namespace Nemo.Functions.Tests.Engine;
+
+/// <summary>
+/// One scenario's world: the simulator on loopback (its journal says what was prompted and rendered), containers of
+/// its own on the run's Azurite, the Durable Task engine in-process and the Functions app's worker on it. Everything
+/// is the real part; only the Functions host is absent.
+/// </summary>
+internal sealed class AppOnEngine : IAsyncDisposable
+{
+    /// <summary>Long enough for a conversion whose first render check waits the profile's typical 30 s.</summary>
+    public static readonly TimeSpan ConversionTimeout = TimeSpan.FromMinutes(3);
+
+    private readonly string _simulatorFolder;
+
+    private AppOnEngine(NemoSimulator simulator, string simulatorFolder, AzuriteStorage storage, DurableSidecar sidecar, FunctionsAppHost app)
+    {
+        Simulator = simulator;
+        _simulatorFolder = simulatorFolder;
+        Storage = storage;
+        Sidecar = sidecar;
+        App = app;
+    }
+
+    public NemoSimulator Simulator { get; }
+
+    public AzuriteStorage Storage { get; }
+
+    public DurableSidecar Sidecar { get; }
+
+    public FunctionsAppHost App { get; }
+
+    public DurableTaskClient Client => App.Client;
+
+    /// <summary>Starts the world on the in-memory engine.</summary>
+    public static async Task<AppOnEngine> StartAsync(
+        Action<SimulatorOptions>? configureSimulator = null,
+        IReadOnlyDictionary<string, string?>? extraSettings = null)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "nemo-fx-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var options = FastSimulatorOptions.Create(folder);
+        options.StartingCredits = 1000;
+        configureSimulator?.Invoke(options);
+        var simulator = await NemoSimulator.StartAsync(options);
+        var storage = new AzuriteStorage();
+        await storage.InitializeAsync();
+        var sidecar = await DurableSidecar.StartAsync(new InMemoryOrchestrationService());
+        var app = await FunctionsAppHost.StartAsync(sidecar, Settings(storage, simulator, extraSettings));
+        return new AppOnEngine(simulator, folder, storage, sidecar, app);
+    }
+
+    /// <summary>The app's settings, as <c>local.settings.json</c> would give them (with <c>:</c> for <c>__</c>).</summary>
+    public static Dictionary<string, string?> Settings(AzuriteStorage storage, NemoSimulator simulator, IReadOnlyDictionary<string, string?>? extra = null)
+    {
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["AzureWebJobsStorage"] = storage.ConnectionString,
+            ["NemoStorage:InputContainer"] = storage.Options.InputContainer,
+            ["NemoStorage:OutputContainer"] = storage.Options.OutputContainer,
+            ["NemoStorage:StateContainer"] = storage.Options.StateContainer,
+            ["Nemo:BaseAddress"] = simulator.BaseAddress.ToString(),
+            ["Nemo:ClientId"] = "functions-engine-tests",
+            ["Nemo:BaseDelay"] = "00:00:00.050",
+            ["Nemo:MaxRetryDelay"] = "00:00:00.200",
+            ["BlobTrigger:Prompt"] = "animate this image with a slow zoom-in and leftward pan",
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    /// <summary>Uploads <paramref name="content"/> as <paramref name="name"/> to the input container and fires the blob trigger.</summary>
+    public async Task<BlobClient> DropAsync(string name, BinaryData content)
+    {
+        var blob = Storage.Input.GetBlobClient(name);
+        await blob.UploadAsync(content, overwrite: true);
+        await App.TriggerBlobCreatedAsync(blob);
+        return blob;
+    }
+
+    /// <summary>Every orchestration instance the engine knows.</summary>
+    public async Task<IReadOnlyList<OrchestrationMetadata>> InstancesAsync()
+    {
+        var instances = new List<OrchestrationMetadata>();
+        await foreach (var instance in Client.GetAllInstancesAsync(new OrchestrationQuery(FetchInputsAndOutputs: true)))
+        {
+            instances.Add(instance);
+        }
+
+        return instances;
+    }
+
+    /// <summary>The output container's blob names.</summary>
+    public async Task<IReadOnlyList<string>> OutputsAsync()
+    {
+        var names = new List<string>();
+        if (!await Storage.Output.ExistsAsync())
+        {
+            return names;
+        }
+
+        await foreach (var blob in Storage.Output.GetBlobsAsync())
+        {
+            names.Add(blob.Name);
+        }
+
+        return names;
+    }
+
+    /// <summary>A result file in the output container.</summary>
+    public async Task<JsonElement> ReadResultAsync(string name)
+    {
+        var content = await Storage.Output.GetBlobClient(name + ".result.json").DownloadContentAsync();
+        return JsonDocument.Parse(content.Value.Content.ToString()).RootElement.Clone();
+    }
+
+    public int Count(SimulatorEndpoint endpoint) => Simulator.Journal.Count(endpoint);
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Sidecar.DisposeAsync();
+        await Storage.DisposeAsync();
+        await Simulator.DisposeAsync();
+        try
+        {
+            Directory.Delete(_simulatorFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Already gone with the simulator's own cleanup, or briefly held: it is in the temp folder.
+        }
+    }
+}

@@ -1,0 +1,202 @@
+using System.Text.Json;
+using Microsoft.DurableTask.Client;
+using Nemo.Conversions;
+using Nemo.Simulator;
+
+namespace Nemo.Functions.Tests.Engine;
+
+/// <summary>
+/// The Functions app's own functions on the real Durable Task engine, entered through the app's entry points (the
+/// blob trigger, the HTTP API), against Azurite and the simulator. Each asserts what Nemo was asked (prompts, renders)
+/// and what was written.
+/// </summary>
+public sealed class AppOnEngineTests
+{
+    private static readonly BinaryData Png = new(TestImages.Png(1280, 720));
+    private static readonly string[] StageOrder = ["validate", "session", "upload", "prompt", "draft", "render", "wait", "save", "result"];
+
+    [Fact]
+    public async Task A_dropped_image_becomes_an_mp4_and_a_result_in_the_output_container()
+    {
+        await using var world = await AppOnEngine.StartAsync();
+
+        await world.DropAsync("harbor.png", Png);
+        var instance = Assert.Single(await world.InstancesAsync());
+        var (done, stages) = await world.App.WaitForCompletionAsync(instance.InstanceId, AppOnEngine.ConversionTimeout);
+
+        AssertCompleted(done);
+        Assert.Equal("succeeded", JsonDocument.Parse(done.SerializedOutput!).RootElement.GetProperty("status").GetString());
+        Assert.Equal(["harbor.mp4", "harbor.result.json"], (await world.OutputsAsync()).Order(StringComparer.Ordinal));
+        var result = await world.ReadResultAsync("harbor");
+        Assert.Equal("succeeded", result.GetProperty("status").GetString());
+        Assert.Equal(instance.InstanceId, result.GetProperty("id").GetString());
+        Assert.Contains("wait", stages);
+        var order = stages.Select(s => Array.IndexOf(StageOrder, s)).ToList();
+        Assert.DoesNotContain(-1, order);
+        Assert.Equal(order.Order(), order);
+        Assert.Equal(1, world.Count(SimulatorEndpoint.RunSse));
+        Assert.Equal(1, world.Count(SimulatorEndpoint.RenderStart));
+        var mp4 = world.Storage.Output.GetBlobClient("harbor.mp4");
+        Assert.Equal(result.GetProperty("outputBytes").GetInt64(), (await mp4.GetPropertiesAsync()).Value.ContentLength);
+    }
+
+    [Fact]
+    public async Task The_same_blob_event_delivered_twice_is_one_instance_and_one_prompt()
+    {
+        await using var world = await AppOnEngine.StartAsync();
+
+        var blob = await world.DropAsync("garden.png", Png);
+        await world.App.TriggerBlobCreatedAsync(blob);
+        var instance = Assert.Single(await world.InstancesAsync());
+        await world.App.TriggerBlobCreatedAsync(blob);
+        var (done, _) = await world.App.WaitForCompletionAsync(instance.InstanceId, AppOnEngine.ConversionTimeout);
+        await world.App.TriggerBlobCreatedAsync(blob);
+
+        AssertCompleted(done);
+        Assert.Single(await world.InstancesAsync());
+        Assert.Equal(1, world.Count(SimulatorEndpoint.RunSse));
+        Assert.Equal(1, world.Count(SimulatorEndpoint.RenderStart));
+    }
+
+    [Fact]
+    public async Task A_text_file_named_jpg_fails_before_any_Nemo_call()
+    {
+        await using var world = await AppOnEngine.StartAsync();
+
+        await world.DropAsync("notes.jpg", BinaryData.FromString("these are my notes, not a photo"));
+        var instance = Assert.Single(await world.InstancesAsync());
+        var (done, _) = await world.App.WaitForCompletionAsync(instance.InstanceId, AppOnEngine.ConversionTimeout);
+
+        AssertCompleted(done);
+        var result = await world.ReadResultAsync("notes");
+        Assert.Equal("failed", result.GetProperty("status").GetString());
+        Assert.Equal("validate", result.GetProperty("failure").GetProperty("stage").GetString());
+        Assert.Equal(["notes.result.json"], await world.OutputsAsync());
+        Assert.Empty(world.Simulator.Journal.Entries);
+    }
+
+    [Fact]
+    public async Task Out_of_credits_2001_ends_in_a_failed_result_with_the_bind_link()
+    {
+        await using var world = await AppOnEngine.StartAsync();
+        world.Simulator.Faults.Add(Fault.On(SimulatorEndpoint.RunSse).OutOfCredits());
+
+        await world.DropAsync("harbor.png", Png);
+        var instance = Assert.Single(await world.InstancesAsync());
+        await world.App.WaitForCompletionAsync(instance.InstanceId, AppOnEngine.ConversionTimeout);
+
+        var failure = (await world.ReadResultAsync("harbor")).GetProperty("failure");
+        Assert.Equal("terminal", failure.GetProperty("kind").GetString());
+        Assert.Equal(2001, failure.GetProperty("nemoCode").GetInt32());
+        Assert.Contains("http", failure.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, world.Count(SimulatorEndpoint.RunSse));
+        Assert.Equal(0, world.Count(SimulatorEndpoint.RenderStart));
+        Assert.DoesNotContain("harbor.mp4", await world.OutputsAsync());
+    }
+
+    [Fact]
+    public async Task A_transient_upload_failure_is_retried_and_the_conversion_succeeds_with_one_prompt()
+    {
+        // No client-side retries: the failure reaches the orchestration, which retries the step after a durable backoff.
+        await using var world = await AppOnEngine.StartAsync(extraSettings: new Dictionary<string, string?> { ["Nemo:MaxRetries"] = "0" });
+        world.Simulator.Faults.Add(Fault.On(SimulatorEndpoint.Upload).ServerError(503).Once());
+
+        await world.DropAsync("harbor.png", Png);
+        var instance = Assert.Single(await world.InstancesAsync());
+        var (done, _) = await world.App.WaitForCompletionAsync(instance.InstanceId, AppOnEngine.ConversionTimeout);
+
+        Assert.Equal("succeeded", (await world.ReadResultAsync("harbor")).GetProperty("status").GetString());
+        AssertCompleted(done);
+        Assert.Equal(2, world.Count(SimulatorEndpoint.Upload));
+        Assert.Equal(1, world.Count(SimulatorEndpoint.RunSse));
+        Assert.Equal(1, world.Count(SimulatorEndpoint.RenderStart));
+    }
+
+    [Fact]
+    public async Task A_session_lost_mid_run_1002_opens_a_new_session_and_finishes_with_one_prompt()
+    {
+        await using var world = await AppOnEngine.StartAsync();
+        world.Simulator.Faults.Add(Fault.On(SimulatorEndpoint.Upload).SessionLost().Once());
+
+        await world.DropAsync("harbor.png", Png);
+        var instance = Assert.Single(await world.InstancesAsync());
+        await world.App.WaitForCompletionAsync(instance.InstanceId, AppOnEngine.ConversionTimeout);
+
+        Assert.Equal("succeeded", (await world.ReadResultAsync("harbor")).GetProperty("status").GetString());
+        Assert.Equal(2, world.Count(SimulatorEndpoint.CreateSession));
+        Assert.Equal(1, world.Count(SimulatorEndpoint.RunSse));
+        Assert.Equal(1, world.Count(SimulatorEndpoint.RenderStart));
+    }
+
+    [Fact]
+    public async Task A_cancel_through_the_HTTP_API_during_the_render_stops_it_and_saves_nothing()
+    {
+        // Renders that take long enough for the cancel to land while the orchestration waits on its timer.
+        await using var world = await AppOnEngine.StartAsync(o => (o.RenderDurationMin, o.RenderDurationMax) = (TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(10)));
+
+        await world.DropAsync("harbor.png", Png);
+        var id = Assert.Single(await world.InstancesAsync()).InstanceId;
+        await Polling.UntilAsync(() => world.Count(SimulatorEndpoint.RenderStart) > 0, TimeSpan.FromSeconds(60));
+        var cancel = await world.App.InvokeHttpAsync((f, request, client) => f.CancelAsync(request, client, id));
+        var (done, _) = await world.App.WaitForCompletionAsync(id, AppOnEngine.ConversionTimeout);
+
+        Assert.Equal(202, cancel.Status);
+        AssertCompleted(done);
+        Assert.Equal("cancelled", (await world.ReadResultAsync("harbor")).GetProperty("status").GetString());
+        Assert.Equal(1, world.Count(SimulatorEndpoint.RenderCancel));
+        Assert.Equal(["harbor.result.json"], await world.OutputsAsync());
+        var get = await world.App.InvokeHttpAsync((f, request, client) => f.GetAsync(request, client, id));
+        Assert.Equal("cancelled", get.Body?.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_job_folder_is_a_batch_of_conversions_with_a_summary()
+    {
+        await using var world = await AppOnEngine.StartAsync();
+        await world.Storage.Input.UploadBlobAsync("trip/a.png", Png);
+        await world.Storage.Input.UploadBlobAsync("trip/b.png", Png);
+
+        await world.DropAsync("trip/job.json", BinaryData.FromString("""
+            { "concurrency": 2, "items": [
+              { "images": ["a.png"], "prompt": "a slow zoom into the first photo" },
+              { "images": ["b.png"], "prompt": "a gentle pan across the second photo" } ] }
+            """));
+        var batch = Assert.Single(await world.InstancesAsync(), i => i.Name == ConversionWorkflow.Batch);
+        var (done, _) = await world.App.WaitForCompletionAsync(batch.InstanceId, AppOnEngine.ConversionTimeout * 2);
+
+        AssertCompleted(done);
+        var outputs = await world.OutputsAsync();
+        Assert.True(outputs.Count(o => o.EndsWith(".mp4", StringComparison.Ordinal)) == 2, string.Join(", ", outputs) + " " + done.SerializedOutput);
+        Assert.Equal(2, world.Count(SimulatorEndpoint.RunSse));
+        Assert.Equal(2, world.Count(SimulatorEndpoint.RenderStart));
+        Assert.Equal(3, (await world.InstancesAsync()).Count);
+    }
+
+    [Fact]
+    public async Task An_iteration_refines_a_finished_conversion_in_the_same_session()
+    {
+        await using var world = await AppOnEngine.StartAsync();
+        await world.DropAsync("harbor.png", Png);
+        var first = Assert.Single(await world.InstancesAsync());
+        await world.App.WaitForCompletionAsync(first.InstanceId, AppOnEngine.ConversionTimeout);
+
+        var id = await world.Client.ScheduleNewOrchestrationInstanceAsync(
+            ConversionWorkflow.Iteration, new IterationRequest("harbor", "make the zoom slower and add warm light"));
+        var (done, _) = await world.App.WaitForCompletionAsync(id, AppOnEngine.ConversionTimeout);
+
+        AssertCompleted(done);
+        var result = JsonDocument.Parse(done.SerializedOutput!).RootElement;
+        Assert.True(result.GetProperty("status").GetString() == "succeeded", done.SerializedOutput);
+        Assert.Equal(2, result.GetProperty("version").GetInt32());
+        Assert.Contains("harbor.v2.mp4", await world.OutputsAsync());
+        Assert.Equal(1, world.Count(SimulatorEndpoint.CreateSession));
+        Assert.Equal(2, world.Count(SimulatorEndpoint.RunSse));
+        Assert.Equal(2, world.Count(SimulatorEndpoint.RenderStart));
+    }
+
+    /// <summary>Completed, or a failure that shows the orchestration's own error.</summary>
+    private static void AssertCompleted(OrchestrationMetadata instance) =>
+        Assert.True(
+            instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed,
+            $"{instance.Name} {instance.InstanceId} is {instance.RuntimeStatus}: {instance.FailureDetails}");
+}
