@@ -60,4 +60,4 @@ resource appSendsEvents 'Microsoft.Authorization/roleAssignments@2022-04-01' = i
 
 output systemTopicName string = systemTopic.name
 // Empty when the completion topic is disabled; the app then uses its no-op/log event sink.
-output completionTopicEndpoint string = enableCompletionTopic ? completionTopic.properties.endpoint : ''
+output completionTopicEndpoint string = completionTopic.?properties.endpoint ?? ''

@@ -86,5 +86,7 @@ resource deployerManagesSecrets 'Microsoft.Authorization/roleAssignments@2022-04
 
 output name string = vault.name
 output vaultUri string = vault.properties.vaultUri
-// Versionless secret URI, so a rotated token is picked up without redeploying. Empty when no token.
-output nemoTokenSecretUri string = !empty(nemoToken) ? '${vault.properties.vaultUri}secrets/${nemoTokenSecretName}' : ''
+// Where the token lives, never the token: the secret's versionless URI (secretUri, not
+// secretUriWithVersion), so a rotated token is picked up without redeploying. main.bicep turns it into
+// the app's Key Vault reference. Empty when no token was given and so no secret was created.
+output nemoTokenSecretUri string = nemoTokenSecret.?properties.secretUri ?? ''
