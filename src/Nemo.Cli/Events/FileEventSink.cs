@@ -1,10 +1,12 @@
-using System.Text;
-using System.Text.Json;
+using CloudNative.CloudEvents;
 using Nemo.Conversions;
 
 namespace Nemo.Cli.Events;
 
-/// <summary>Appends each CloudEvent as one JSON line to a file (default <c>&lt;state&gt;/events.jsonl</c>).</summary>
+/// <summary>
+/// Appends each CloudEvent as one JSON line to a file (default <c>&lt;state&gt;/events.jsonl</c>): the CloudEvents JSON
+/// event format (structured mode), encoded by the CloudEvents SDK.
+/// </summary>
 public sealed class FileEventSink : IConversionEventSink, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -24,7 +26,7 @@ public sealed class FileEventSink : IConversionEventSink, IDisposable
     public async Task PublishAsync(ConversionCloudEvent cloudEvent, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(cloudEvent);
-        var line = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(cloudEvent, ConversionJson.Compact) + "\n");
+        var line = EncodeLine(ConversionCloudEventFormat.ToCloudEvent(cloudEvent));
         await _gate.WaitAsync(cancellationToken);
         try
         {
@@ -42,4 +44,14 @@ public sealed class FileEventSink : IConversionEventSink, IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _gate.Dispose();
+
+    // The compact JSON has no raw line breaks (the writer escapes them in strings), so one event is one line.
+    private static byte[] EncodeLine(CloudEvent cloudEvent)
+    {
+        var json = ConversionCloudEventFormat.Formatter.EncodeStructuredModeMessage(cloudEvent, out _).Span;
+        var line = new byte[json.Length + 1];
+        json.CopyTo(line);
+        line[^1] = (byte)'\n';
+        return line;
+    }
 }

@@ -1,18 +1,19 @@
-using System.Net.Http.Headers;
-using System.Text.Json;
+using CloudNative.CloudEvents;
+using CloudNative.CloudEvents.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using Nemo.Conversions;
 
 namespace Nemo.Cli.Events;
 
 /// <summary>
-/// POSTs each CloudEvent (structured mode, <c>application/cloudevents+json</c>) to a webhook URL, retrying network
-/// failures, 408, 429 and 5xx a bounded number of times. An event that still cannot be delivered is logged as an error
+/// POSTs each CloudEvent to a webhook URL through the CloudEvents SDK's HTTP binding — structured mode
+/// (<c>application/cloudevents+json</c>) by default, or binary mode — retrying network failures, 408, 429 and 5xx a
+/// bounded number of times. An event that still cannot be delivered is logged as an error
 /// (the conversion's result file is the record of truth; a webhook outage does not fail a finished conversion).
 /// </summary>
 public sealed class WebhookEventSink : IConversionEventSink
 {
-    /// <summary>The media type of a structured-mode CloudEvent.</summary>
+    /// <summary>The media type of a structured-mode CloudEvent (the JSON event format).</summary>
     public const string MediaType = "application/cloudevents+json";
 
     private readonly HttpClient _http;
@@ -41,19 +42,25 @@ public sealed class WebhookEventSink : IConversionEventSink
     /// <summary>The first backoff delay; doubled after each failure. Default 500 ms.</summary>
     public TimeSpan BaseDelay { get; init; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// <see cref="ContentMode.Structured"/> (default): the whole event as the body, <see cref="MediaType"/>.
+    /// <see cref="ContentMode.Binary"/>: the result alone as an <c>application/json</c> body, the attributes in
+    /// <c>ce-</c> headers. Both modes send the <c>ce-</c> headers.
+    /// </summary>
+    public ContentMode ContentMode { get; init; } = ContentMode.Structured;
+
     /// <inheritdoc />
     public async Task PublishAsync(ConversionCloudEvent cloudEvent, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(cloudEvent);
-        var body = JsonSerializer.SerializeToUtf8Bytes(cloudEvent, ConversionJson.Compact);
+        var outgoing = ConversionCloudEventFormat.ToCloudEvent(cloudEvent);
         var delay = BaseDelay;
         for (var attempt = 1; ; attempt++)
         {
             string reason;
             try
             {
-                using var content = new ByteArrayContent(body);
-                content.Headers.ContentType = new MediaTypeHeaderValue(MediaType) { CharSet = "utf-8" };
+                using var content = outgoing.ToHttpContent(ContentMode, ConversionCloudEventFormat.Formatter);
                 using var response = await _http.PostAsync(_url, content, cancellationToken);
                 if (response.IsSuccessStatusCode)
                 {

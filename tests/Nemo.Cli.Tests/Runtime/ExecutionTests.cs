@@ -32,7 +32,7 @@ public sealed class ExecutionTests
     [Fact]
     public async Task The_retry_policy_retries_with_backoff_through_the_time_provider()
     {
-        var time = new FakeTimeProvider();
+        var time = new TimerRecordingTimeProvider();
         await using var harness = new RuntimeHarness(time);
         var runtime = await harness.StartAsync();
         await runtime.ScheduleAsync("Retry", "retry-1", 2);
@@ -137,7 +137,7 @@ public sealed class ExecutionTests
     [Fact]
     public async Task CancelAsync_raises_the_cancel_event_and_the_cancelled_timer_never_fires()
     {
-        var time = new FakeTimeProvider();
+        var time = new TimerRecordingTimeProvider();
         await using var harness = new RuntimeHarness(time);
         var runtime = await harness.StartAsync();
         await runtime.ScheduleAsync("Cancellable", "cancel-1", "x");
@@ -159,7 +159,7 @@ public sealed class ExecutionTests
     [Fact]
     public async Task Work_queued_from_another_thread_by_CancelAsync_is_still_run_on_the_orchestration_thread()
     {
-        var time = new FakeTimeProvider();
+        var time = new TimerRecordingTimeProvider();
         await using var harness = new RuntimeHarness(time);
         var runtime = await harness.StartAsync();
         await runtime.ScheduleAsync("CancelAsyncInside", "cancel-2", "x");

@@ -111,7 +111,7 @@ public sealed class LocalOrchestrationRuntimeTests
         var b = await runtime.GetAsync("list-b");
         Assert.NotNull(b);
         Assert.Equal(InstanceStatus.Completed, b.Status);
-        Assert.Equal(new DateTime(2025, 6, 1, 12, 1, 0, DateTimeKind.Utc), b.CreatedAt);
+        Assert.Equal(time.Start.UtcDateTime.AddMinutes(1), b.CreatedAt);
         Assert.Equal(["echo:list-b", "echo:echo:list-b"], RuntimeHarness.Output<string[]>(b));
         Assert.Null(await runtime.GetAsync("missing"));
     }

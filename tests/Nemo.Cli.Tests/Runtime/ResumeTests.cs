@@ -79,7 +79,7 @@ public sealed class ResumeTests
     [Fact]
     public async Task A_durable_timer_survives_a_restart_and_fires_at_its_recorded_time()
     {
-        var time = new FakeTimeProvider();
+        var time = new TimerRecordingTimeProvider();
         await using var harness = new RuntimeHarness(time);
         var first = await harness.StartAsync();
         var start = time.GetUtcNow().UtcDateTime;
@@ -106,7 +106,7 @@ public sealed class ResumeTests
     [Fact]
     public async Task A_timer_that_fell_due_while_stopped_fires_at_once_on_resume()
     {
-        var time = new FakeTimeProvider();
+        var time = new TimerRecordingTimeProvider();
         await using var harness = new RuntimeHarness(time);
         var first = await harness.StartAsync();
         await first.ScheduleAsync("TimerThenEcho", "timer-2", 5);

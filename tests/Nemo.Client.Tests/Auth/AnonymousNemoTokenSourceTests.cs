@@ -5,6 +5,9 @@ namespace Nemo.Client.Tests.Auth;
 
 public sealed class AnonymousNemoTokenSourceTests
 {
+    // The expiry times in the token responses below are written relative to this start.
+    private static readonly DateTimeOffset Start = new(2025, 6, 1, 12, 0, 0, TimeSpan.Zero);
+
     private static string TokenData(string token, string expiresAt = "2025-06-08T12:00:00Z") =>
         $$"""{"token":"{{token}}","user_id":"anon_7","expires_at":"{{expiresAt}}","credits":100}""";
 
@@ -22,7 +25,7 @@ public sealed class AnonymousNemoTokenSourceTests
 
         public RecordingHandler Handler { get; } = new();
 
-        public FakeTimeProvider Time { get; } = new();
+        public TimerRecordingTimeProvider Time { get; } = new(Start);
 
         public MemoryTokenStore Store { get; } = new();
 

@@ -51,7 +51,7 @@ public sealed class TransientRetryTests
     public async Task A_429_on_a_GET_waits_the_Retry_After_but_at_least_30_seconds(int retryAfterSeconds, int expectedWaitSeconds)
     {
         // Retry-After is real seconds; the client waits on its own clock, so a fake one stands in for 30+ s.
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var time = new TimerRecordingTimeProvider(DateTimeOffset.UtcNow);
         await using var harness = await SimulatorHarness.StartAsync(
             configureClient: o => o.RequestTimeout = Timeout.InfiniteTimeSpan,
             timeProvider: time);

@@ -1,6 +1,6 @@
 namespace Nemo.Client.Tests.Testing;
 
-/// <summary>A <see cref="NemoClient"/> over a <see cref="RecordingHandler"/> and a <see cref="FakeTimeProvider"/>.</summary>
+/// <summary>A <see cref="NemoClient"/> over a <see cref="RecordingHandler"/> and a <see cref="TimerRecordingTimeProvider"/>.</summary>
 public sealed class TestClient
 {
     public const string Token = "nmv_usr_configured_secret";
@@ -11,7 +11,7 @@ public sealed class TestClient
         Options = DefaultOptions();
         configure?.Invoke(Options);
         Handler = new RecordingHandler();
-        Time = new FakeTimeProvider();
+        Time = new TimerRecordingTimeProvider();
         Http = new HttpClient(Handler) { Timeout = Timeout.InfiniteTimeSpan };
         Tokens = tokens ?? new ConfiguredNemoTokenSource(Token);
         Client = new NemoClient(Http, Options, Tokens, Time);
@@ -21,7 +21,7 @@ public sealed class TestClient
 
     public RecordingHandler Handler { get; }
 
-    public FakeTimeProvider Time { get; }
+    public TimerRecordingTimeProvider Time { get; }
 
     public HttpClient Http { get; }
 
@@ -41,7 +41,7 @@ public sealed class TestClient
     /// <summary>Awaits <paramref name="task"/>, advancing the clock through every delay it schedules.</summary>
     public Task<T> RunAsync<T>(Task<T> task, int maxAdvances = 50) => Drive(Time, task, maxAdvances);
 
-    public static async Task<T> Drive<T>(FakeTimeProvider time, Task<T> task, int maxAdvances = 50)
+    public static async Task<T> Drive<T>(TimerRecordingTimeProvider time, Task<T> task, int maxAdvances = 50)
     {
         for (var i = 0; i < maxAdvances && !task.IsCompleted; i++)
         {

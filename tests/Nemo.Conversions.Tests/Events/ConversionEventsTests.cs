@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-
 namespace Nemo.Conversions.Tests.Events;
 
 public sealed class ConversionEventsTests
@@ -56,44 +53,6 @@ public sealed class ConversionEventsTests
 
         Assert.Equal(TimeSpan.Zero, ConversionEvents.Create(result, "/s").Time.Offset);
         Assert.Equal(Completed, ConversionEvents.Create(result, "/s").Time.UtcDateTime);
-    }
-
-    [Fact]
-    public void Serialize_StructuredMode_HasCloudEventsAttributesAndData()
-    {
-        var json = JsonSerializer.Serialize(ConversionEvents.Create(Result(ConversionStatus.Succeeded), "/nemo/conversions"), ConversionJson.Options);
-
-        using var document = JsonDocument.Parse(json);
-        var root = document.RootElement;
-        Assert.Equal("1.0", root.GetProperty("specversion").GetString());
-        Assert.Equal("conv-0123456789abcdef/v1/succeeded", root.GetProperty("id").GetString());
-        Assert.Equal("/nemo/conversions", root.GetProperty("source").GetString());
-        Assert.Equal("ai.nemo.conversion.succeeded", root.GetProperty("type").GetString());
-        Assert.Equal("application/json", root.GetProperty("datacontenttype").GetString());
-        Assert.Equal("beach", root.GetProperty("subject").GetString());
-
-        var time = root.GetProperty("time").GetString()!;
-        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$", time);
-        Assert.Equal(
-            new DateTimeOffset(Completed),
-            DateTimeOffset.Parse(time, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
-
-        var data = root.GetProperty("data");
-        Assert.Equal("succeeded", data.GetProperty("status").GetString());
-        Assert.Equal("beach.mp4", data.GetProperty("output").GetString());
-        Assert.Equal("conv-0123456789abcdef", data.GetProperty("id").GetString());
-    }
-
-    [Fact]
-    public void Serialize_RoundTrip_KeepsTheResult()
-    {
-        var cloudEvent = ConversionEvents.Create(Result(ConversionStatus.Failed), "/s");
-
-        var back = JsonSerializer.Deserialize<ConversionCloudEvent>(JsonSerializer.Serialize(cloudEvent, ConversionJson.Compact), ConversionJson.Options)!;
-
-        Assert.Equal(cloudEvent.Id, back.Id);
-        Assert.Equal(ConversionStatus.Failed, back.Data.Status);
-        Assert.Equal(cloudEvent.Time, back.Time);
     }
 
     [Fact]
