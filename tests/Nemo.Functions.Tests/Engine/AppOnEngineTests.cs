@@ -150,6 +150,30 @@ public sealed class AppOnEngineTests
     }
 
     [Fact]
+    public async Task A_multipart_POST_to_the_HTTP_API_is_converted_and_the_same_Idempotency_Key_starts_nothing_more()
+    {
+        await using var world = await AppOnEngine.StartAsync();
+
+        var created = await world.App.InvokeHttpAsync((f, request, client) => f.CreateAsync(request, client), r => Multipart(r, "key-harbor"));
+        var id = created.Body?.GetProperty("id").GetString();
+        Assert.NotNull(id);
+        var (done, _) = await world.App.WaitForCompletionAsync(id, AppOnEngine.ConversionTimeout);
+        var again = await world.App.InvokeHttpAsync((f, request, client) => f.CreateAsync(request, client), r => Multipart(r, "key-harbor"));
+        var resource = await world.App.InvokeHttpAsync((f, request, client) => f.GetAsync(request, client, id));
+
+        Assert.Equal(202, created.Status);
+        Assert.Equal("/api/conversions/" + id, created.Location);
+        AssertCompleted(done);
+        Assert.Equal(id, again.Body?.GetProperty("id").GetString());
+        Assert.Equal(200, resource.Status);
+        Assert.Equal("succeeded", resource.Body?.GetProperty("status").GetString());
+        Assert.Single(await world.InstancesAsync());
+        Assert.Contains("harbor.mp4", await world.OutputsAsync());
+        Assert.Equal(1, world.Count(SimulatorEndpoint.RunSse));
+        Assert.Equal(1, world.Count(SimulatorEndpoint.RenderStart));
+    }
+
+    [Fact]
     public async Task A_job_folder_is_a_batch_of_conversions_with_a_summary()
     {
         await using var world = await AppOnEngine.StartAsync();
@@ -192,6 +216,23 @@ public sealed class AppOnEngineTests
         Assert.Equal(1, world.Count(SimulatorEndpoint.CreateSession));
         Assert.Equal(2, world.Count(SimulatorEndpoint.RunSse));
         Assert.Equal(2, world.Count(SimulatorEndpoint.RenderStart));
+    }
+
+    /// <summary>A multipart <c>POST /api/conversions</c>: one PNG, a prompt and an <c>Idempotency-Key</c>.</summary>
+    private static void Multipart(Microsoft.AspNetCore.Http.HttpRequest request, string idempotencyKey)
+    {
+        using var content = new MultipartFormDataContent("engine-test-boundary");
+        content.Add(new StringContent("animate this image with a slow zoom-in and leftward pan"), "prompt");
+        var image = new ByteArrayContent(Png.ToArray());
+        image.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+        content.Add(image, "images", "harbor.png");
+        var body = new MemoryStream();
+        content.CopyTo(body, null, CancellationToken.None);
+        body.Position = 0;
+        request.Method = "POST";
+        request.ContentType = content.Headers.ContentType!.ToString();
+        request.Headers["Idempotency-Key"] = idempotencyKey;
+        request.Body = body;
     }
 
     /// <summary>Completed, or a failure that shows the orchestration's own error.</summary>
