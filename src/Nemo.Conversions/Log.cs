@@ -24,6 +24,9 @@ internal static partial class Log
     [LoggerMessage(2008, LogLevel.Warning, "Render {RenderId} was already started by an earlier run of this step; continuing with it")]
     public static partial void RenderResumed(ILogger logger, string renderId);
 
+    [LoggerMessage(2009, LogLevel.Information, "Render {RenderId} could not be cancelled: it had already ended {State}")]
+    public static partial void RenderAlreadyFinal(ILogger logger, string renderId, RenderState state);
+
     [LoggerMessage(2005, LogLevel.Information, "Saved {Key} ({Bytes} bytes)")]
     public static partial void OutputSaved(ILogger logger, string key, long bytes);
 
@@ -41,6 +44,9 @@ internal static partial class Log
 
     [LoggerMessage(3002, LogLevel.Warning, "Step {Stage} will be retried in {DelaySeconds} s (attempt {Attempt})")]
     public static partial void StepRetrying(ILogger logger, ConversionStage stage, double delaySeconds, int attempt);
+
+    [LoggerMessage(3004, LogLevel.Warning, "The cancel came after render {RenderId} had finished; keeping the finished video")]
+    public static partial void LateCancelKeepsRender(ILogger logger, string renderId);
 
     [LoggerMessage(3003, LogLevel.Warning, "Session lost at {Stage}; starting over in a new session")]
     public static partial void SessionLost(ILogger logger, ConversionStage stage);

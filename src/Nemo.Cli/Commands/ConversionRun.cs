@@ -15,6 +15,7 @@ internal static class ConversionRun
         var runtime = host.Runtime;
         var started = context.Time.GetTimestamp();
         ConversionInstance finished;
+        var cancelRequested = false;
         using (var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
             var progress = new ProgressView(context.Output, context.Interactive, context.Time)
@@ -25,7 +26,9 @@ internal static class ConversionRun
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                // Ctrl+C: cancel the conversion itself (it stops any render and writes a cancelled result), then report.
+                // Ctrl+C: cancel the conversion itself (it stops any render and writes a cancelled result, or keeps a render
+                // that had already finished), then report.
+                cancelRequested = true;
                 await runtime.CancelAsync(instanceId, "cancelled by the user (Ctrl+C)", CancellationToken.None);
                 using var grace = new CancellationTokenSource(CancelGrace, context.Time);
                 try
@@ -50,10 +53,10 @@ internal static class ConversionRun
             }
         }
 
-        return await ReportAsync(context, host, finished, instanceId, context.Time.GetElapsedTime(started));
+        return await ReportAsync(context, host, finished, instanceId, context.Time.GetElapsedTime(started), cancelRequested);
     }
 
-    private static async Task<int> ReportAsync(CommandContext context, NemoHost host, ConversionInstance finished, string instanceId, TimeSpan elapsed)
+    private static async Task<int> ReportAsync(CommandContext context, NemoHost host, ConversionInstance finished, string instanceId, TimeSpan elapsed, bool cancelRequested)
     {
         if (ConversionOutcome.ResultOf(finished) is not { } result)
         {
@@ -69,7 +72,15 @@ internal static class ConversionRun
 
         var path = result.Output is { } output ? host.Store.OutputPath(output) : host.Store.OutputDirectory;
         await context.Output.WriteLineAsync($"{result.Name}: done → {path} ({result.OutputBytes ?? 0:N0} bytes, {elapsed.TotalSeconds:0.#} s)");
+        if (cancelRequested)
+        {
+            // Ctrl+C did not stop it: say why (the render had already finished and was kept).
+            foreach (var warning in result.Warnings)
+            {
+                await context.Output.WriteLineAsync($"{result.Name}: {warning}");
+            }
+        }
+
         return ExitCodes.Success;
     }
-
 }

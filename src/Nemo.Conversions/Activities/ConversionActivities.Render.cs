@@ -107,18 +107,32 @@ public sealed partial class ConversionActivities
         }
     }
 
-    /// <summary><see cref="ConversionActivityNames.CancelRender"/>: asks Nemo to stop the render.</summary>
+    /// <summary>
+    /// <see cref="ConversionActivityNames.CancelRender"/>: asks Nemo to stop the render. Returns
+    /// <see cref="RenderState.Cancelled"/> when Nemo stopped it; when Nemo refused because the render had already
+    /// finished (409, in whichever shape), the render's final status instead, so the orchestration can keep a completed
+    /// render rather than throw it away.
+    /// </summary>
     public async Task<StepResult<RenderSnapshot>> CancelRenderAsync(RenderInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var renderId = RequireRenderId(input);
+        var client = For(input.Profile);
         try
         {
-            await For(input.Profile).CancelRenderAsync(renderId, cancellationToken).ConfigureAwait(false);
+            await client.CancelRenderAsync(renderId, cancellationToken).ConfigureAwait(false);
             return StepResults.Ok(new RenderSnapshot(renderId, RenderState.Cancelled, null));
         }
         catch (NemoApiException ex)
         {
+            // The refusal's shape varies (HTTP 409, code 409 in an HTTP 200 envelope, a bare success:false): the status
+            // says for certain whether the render is already final.
+            if (await FinalStatusAsync(client, renderId, cancellationToken).ConfigureAwait(false) is { } final)
+            {
+                Log.RenderAlreadyFinal(_logger, renderId, final.State);
+                return StepResults.Ok(ToSnapshot(final));
+            }
+
             return Fail<RenderSnapshot>(ConversionStage.Wait, ex);
         }
     }
@@ -178,6 +192,21 @@ public sealed partial class ConversionActivities
         }
         catch (NemoApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
         {
+            return null;
+        }
+    }
+
+    /// <summary>The render's status when it is final; null when it is still running or its status cannot be read.</summary>
+    private static async Task<RenderStatus?> FinalStatusAsync(NemoClient client, string renderId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var status = await client.GetRenderStatusAsync(renderId, cancellationToken).ConfigureAwait(false);
+            return status.IsFinal ? status : null;
+        }
+        catch (NemoApiException)
+        {
+            // The cancel's own failure is the one worth reporting.
             return null;
         }
     }

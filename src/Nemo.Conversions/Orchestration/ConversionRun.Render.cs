@@ -21,6 +21,7 @@ internal sealed partial class ConversionRun
             _activeRender = null;
             if (final.State == RenderState.Completed)
             {
+                _finishedRender = final;
                 return final;
             }
 
@@ -54,7 +55,12 @@ internal sealed partial class ConversionRun
         {
             if (polls >= schedule.MaxPolls || _context.CurrentUtcDateTime + delay > deadline)
             {
-                await CancelActiveRenderAsync();
+                if (await CancelActiveRenderAsync() is { State: RenderState.Completed } finished)
+                {
+                    // It finished between the last check and the cancel: a finished render is kept, not thrown away.
+                    return finished;
+                }
+
                 throw new ConversionHaltedException(new ConversionFailure(
                     ConversionStage.Wait,
                     FailureKind.Terminal,
@@ -97,29 +103,6 @@ internal sealed partial class ConversionRun
             }
 
             delay = schedule.DelayAfter(polls, previous, latest, retryAfter);
-        }
-    }
-
-    private async Task CancelActiveRenderAsync()
-    {
-        if (_activeRender is not { } renderId || _result.SessionId is not { } sessionId)
-        {
-            return;
-        }
-
-        _activeRender = null;
-        try
-        {
-            var step = await CallAsync<StepResult<RenderSnapshot>>(
-                ConversionActivityNames.CancelRender, new RenderInput(Profile, sessionId, renderId), ConversionStage.Result);
-            if (step.Failure is { } failure)
-            {
-                _warnings.Add($"Render {renderId} could not be cancelled: {failure.Reason}");
-            }
-        }
-        catch (ConversionHaltedException halted) when (halted.Failure is { } failure)
-        {
-            _warnings.Add($"Render {renderId} could not be cancelled: {failure.Reason}");
         }
     }
 

@@ -56,6 +56,7 @@ internal sealed partial class ConversionRun
                 _warnings.Add($"The Nemo session was lost at the {Describe(lost.Stage)} stage (1002); started over in a new session with a new upload.");
                 sessionId = null;
                 _activeRender = null;
+                _finishedRender = null;
             }
         }
     }
@@ -84,6 +85,7 @@ internal sealed partial class ConversionRun
         var output = ConversionNames.Output(_result.Name, _result.Version);
         var saved = await StepAsync<SavedOutput>(ConversionStage.Save, ConversionActivityNames.SaveOutput, new SaveOutputInput(Profile, render.RenderId, output, InstanceId));
         _result = _result with { Output = saved.Key, OutputBytes = saved.Bytes };
+        _finishedRender = null;
     }
 
     private static string Describe(ConversionStage stage) => stage.ToString().ToLowerInvariant();

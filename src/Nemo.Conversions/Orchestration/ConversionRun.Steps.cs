@@ -25,10 +25,10 @@ internal sealed partial class ConversionRun
         }
     }
 
-    /// <summary>Stops the run when a cancel request has arrived.</summary>
+    /// <summary>Stops the run when a cancel request has arrived (once: the steps that deal with it run to their end).</summary>
     public void ThrowIfCancelled()
     {
-        if (_cancel.IsCompletedSuccessfully)
+        if (!_cancelHeard && _cancel.IsCompletedSuccessfully)
         {
             throw new ConversionHaltedException(_cancel.Result ?? new CancelRequest());
         }
@@ -40,7 +40,7 @@ internal sealed partial class ConversionRun
         ThrowIfCancelled();
         using var timerCancel = new CancellationTokenSource();
         var timer = _context.CreateTimer(_context.CurrentUtcDateTime + delay, timerCancel.Token);
-        var winner = await Task.WhenAny(timer, _cancel);
+        var winner = _cancelHeard ? timer : await Task.WhenAny(timer, _cancel);
         if (winner != timer)
         {
             timerCancel.Cancel();

@@ -25,6 +25,10 @@ internal sealed partial class ConversionRun : IDisposable
     private ConversionResult _result;
     private (ConversionStage Stage, DateTime StartedAt)? _current;
     private string? _activeRender;
+    // A completed render whose MP4 is not saved yet: a cancel arriving now is too late to spare anything, so it is kept.
+    private RenderSnapshot? _finishedRender;
+    // Set once a cancel has been dealt with, so the steps that follow (saving a kept render) are not stopped by it again.
+    private bool _cancelHeard;
     private int _promptSequence;
     private int _renderSequence;
     private bool _mayHaveSpent;
@@ -62,12 +66,15 @@ internal sealed partial class ConversionRun : IDisposable
         {
             await body();
             status = ConversionStatus.Succeeded;
+            if (_cancel.IsCompletedSuccessfully && _result.RenderId is { } renderId)
+            {
+                // The cancel arrived while the finished video was being saved.
+                _warnings.Add(TooLate(_cancel.Result ?? new CancelRequest(), renderId));
+            }
         }
         catch (ConversionHaltedException halted) when (halted.Cancel is { } cancel)
         {
-            status = ConversionStatus.Cancelled;
-            _warnings.Add(string.IsNullOrWhiteSpace(cancel.Reason) ? "Cancelled on request." : $"Cancelled on request: {cancel.Reason}");
-            await CancelActiveRenderAsync();
+            status = await StopAsync(cancel);
         }
         catch (ConversionHaltedException halted) when (halted.Failure is not null)
         {

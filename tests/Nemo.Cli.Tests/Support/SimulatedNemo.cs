@@ -34,6 +34,12 @@ internal sealed class SimulatedNemo : IAsyncDisposable
     public string[] CommonArgs =>
         ["--state-dir", StateDirectory, "--nemo-url", Simulator.BaseAddress.ToString(), "--simulator-time-scale", TimeScale.ToString(CultureInfo.InvariantCulture)];
 
+    /// <summary>
+    /// Points <c>nemo</c> at the simulator with the local clock at real time: durable timers are not scaled, so the
+    /// first render check waits the profile's full typical render time while the simulator's renders finish at its scale.
+    /// </summary>
+    public string[] RealTimeArgs => ["--state-dir", StateDirectory, "--nemo-url", Simulator.BaseAddress.ToString()];
+
     public static async Task<SimulatedNemo> StartAsync(Action<SimulatorOptions>? configure = null, double timeScale = 0.01)
     {
         var options = NemoHost.CreateSimulatorOptions(timeScale);

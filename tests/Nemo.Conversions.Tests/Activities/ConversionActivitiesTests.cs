@@ -163,6 +163,46 @@ public sealed class ConversionActivitiesTests
         Assert.True(check.Value!.RetryAfterSeconds >= 30);
     }
 
+    [Theory]
+    [InlineData(ErrorStyle.Http200Envelope)]
+    [InlineData(ErrorStyle.HttpStatusEnvelope)]
+    [InlineData(ErrorStyle.NonJsonBody)]
+    public async Task Cancelling_a_render_that_already_finished_reports_it_completed(ErrorStyle style)
+    {
+        await using var h = await ActivitiesHarness.StartAsync(o => o.ErrorStyle = style);
+        var sessionId = await h.SessionWithImageAsync();
+        await h.Activities.SendPromptAsync(new SendPromptInput("conv-7", "best", sessionId, "make a video", 1), h.Deadline);
+        var render = (await h.Activities.StartRenderAsync(new StartRenderInput("conv-7", "best", sessionId, 1, RequestedAt), h.Deadline)).Value!;
+        while (h.Simulator.Renders is not [{ FinalAt: { } final }] || final > h.Simulator.Clock.GetUtcNow())
+        {
+            await Task.Delay(25, h.Deadline);
+        }
+
+        var cancel = await h.Activities.CancelRenderAsync(new RenderInput("best", sessionId, render.RenderId), h.Deadline);
+
+        Assert.True(cancel.Succeeded, cancel.Failure?.Reason);
+        Assert.Equal(new RenderSnapshot(render.RenderId, RenderState.Completed, 100), cancel.Value);
+        var refused = Assert.Single(h.Simulator.Journal.Entries, e => e.Endpoint == SimulatorEndpoint.RenderCancel);
+        Assert.Equal(style == ErrorStyle.Http200Envelope ? 200 : 409, refused.StatusCode);
+        Assert.False(Assert.Single(h.Simulator.Renders).Cancelled);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_running_render_reports_it_cancelled()
+    {
+        await using var h = await ActivitiesHarness.StartAsync(o => o.RenderDurationMin = o.RenderDurationMax = TimeSpan.FromHours(1));
+        var sessionId = await h.SessionWithImageAsync();
+        await h.Activities.SendPromptAsync(new SendPromptInput("conv-8", "best", sessionId, "make a video", 1), h.Deadline);
+        var render = (await h.Activities.StartRenderAsync(new StartRenderInput("conv-8", "best", sessionId, 1, RequestedAt), h.Deadline)).Value!;
+
+        var cancel = await h.Activities.CancelRenderAsync(new RenderInput("best", sessionId, render.RenderId), h.Deadline);
+
+        Assert.True(cancel.Succeeded, cancel.Failure?.Reason);
+        Assert.Equal(RenderState.Cancelled, cancel.Value!.State);
+        Assert.True(Assert.Single(h.Simulator.Renders).Cancelled);
+        Assert.Equal(0, h.Simulator.Journal.Count(SimulatorEndpoint.RenderStatus));
+    }
+
     [Fact]
     public async Task Result_is_written_read_back_by_version_and_published()
     {

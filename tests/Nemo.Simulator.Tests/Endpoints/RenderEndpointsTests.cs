@@ -153,6 +153,29 @@ public sealed class RenderEndpointsTests
         Assert.False((bool)again!["success"]!);
     }
 
+    [Theory]
+    [InlineData(ErrorStyle.HttpStatusEnvelope, HttpStatusCode.Conflict)]
+    [InlineData(ErrorStyle.Http200Envelope, HttpStatusCode.OK)]
+    public async Task Cancel_of_a_finished_render_is_refused_with_409_and_the_render_stays_completed(ErrorStyle style, HttpStatusCode expected)
+    {
+        var (sim, nemo) = await RawNemo.StartAsync(o => o.ErrorStyle = style);
+        await using var _ = sim;
+        using var __ = nemo;
+        var (session, draft) = await nemo.DraftedSessionAsync();
+        await nemo.CallAsync(HttpMethod.Post, "api/render/proxy/lambda", RawNemo.RenderBody("render_5", session, draft));
+        await RawNemo.WaitForAsync(async () => (await nemo.CallAsync(HttpMethod.Get, "api/render/proxy/lambda/render_5")).Body!["data"]!["status"]!.GetValue<string>() == "completed" ? "done" : null);
+
+        var (response, refused) = await nemo.CallAsync(HttpMethod.Post, "api/render/proxy/lambda/render_5/cancel");
+        var (_, status) = await nemo.CallAsync(HttpMethod.Get, "api/render/proxy/lambda/render_5");
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.False((bool)refused!["success"]!);
+        Assert.Equal(409, (int)refused["code"]!);
+        Assert.Contains("already finished", (string)refused["error"]!, StringComparison.Ordinal);
+        Assert.Equal("completed", (string)status!["data"]!["status"]!);
+        Assert.False(Assert.Single(sim.Renders).Cancelled);
+    }
+
     [Fact]
     public async Task Unknown_render_is_not_found()
     {
