@@ -150,6 +150,33 @@ public sealed class AppOnEngineTests
     }
 
     [Fact]
+    public async Task A_cancel_that_lands_after_the_render_finished_keeps_the_paid_render()
+    {
+        // The render finishes at once in the simulator; the orchestration's first check is the profile's typical 30 s
+        // away, so the cancel lands while it waits, and only Nemo's refusal (409) says the render is done.
+        await using var world = await AppOnEngine.StartAsync(o => (o.RenderDurationMin, o.RenderDurationMax) = (TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
+
+        await world.DropAsync("harbor.png", Png);
+        var id = Assert.Single(await world.InstancesAsync()).InstanceId;
+        await Polling.UntilAsync(
+            () => world.Simulator.Renders is [{ FinalAt: { } final }] && final <= world.Simulator.Clock.GetUtcNow(),
+            TimeSpan.FromSeconds(60));
+        Assert.Equal(0, world.Count(SimulatorEndpoint.RenderStatus));
+        var cancel = await world.App.InvokeHttpAsync((f, request, client) => f.CancelAsync(request, client, id));
+        var (done, _) = await world.App.WaitForCompletionAsync(id, AppOnEngine.ConversionTimeout);
+
+        Assert.Equal(202, cancel.Status);
+        AssertCompleted(done);
+        var result = await world.ReadResultAsync("harbor");
+        Assert.Equal("succeeded", result.GetProperty("status").GetString());
+        Assert.Contains(result.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("too late", StringComparison.Ordinal));
+        Assert.Equal(["harbor.mp4", "harbor.result.json"], (await world.OutputsAsync()).Order(StringComparer.Ordinal));
+        Assert.Equal(1, world.Count(SimulatorEndpoint.RenderCancel));
+        Assert.Equal(1, world.Count(SimulatorEndpoint.RenderStart));
+        Assert.False(Assert.Single(world.Simulator.Renders).Cancelled);
+    }
+
+    [Fact]
     public async Task A_multipart_POST_to_the_HTTP_API_is_converted_and_the_same_Idempotency_Key_starts_nothing_more()
     {
         await using var world = await AppOnEngine.StartAsync();
