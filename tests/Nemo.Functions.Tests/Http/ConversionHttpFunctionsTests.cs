@@ -13,15 +13,19 @@ using Nemo.Conversions;
 using Nemo.Functions.Configuration;
 using Nemo.Functions.Durable;
 using Nemo.Functions.Http;
+using Nemo.Functions.Storage;
+using Nemo.Functions.Tests.Storage;
 using Nemo.Functions.Tests.Durable;
 
 namespace Nemo.Functions.Tests.Http;
 
-public sealed class ConversionHttpFunctionsTests : IAsyncDisposable
+public sealed class ConversionHttpFunctionsTests : IClassFixture<AzuriteStorage>, IAsyncDisposable
 {
     private static readonly DateTimeOffset Noon = new(2025, 6, 1, 12, 0, 0, TimeSpan.Zero);
     private readonly RecordingDurableTaskClient _client = new();
-    private readonly InMemoryMediaStore _store = new();
+    private readonly BlobMediaStore _store;
+
+    public ConversionHttpFunctionsTests(AzuriteStorage storage) => _store = new BlobMediaStore(storage.Service, storage.Options);
 
     private ConversionHttpFunctions Functions(HttpStatusCode nemoStatus = HttpStatusCode.InternalServerError, string nemoBody = "{}") =>
         new(new ConversionApiFactory(
@@ -31,7 +35,11 @@ public sealed class ConversionHttpFunctionsTests : IAsyncDisposable
             new NoHttpClientFactory(),
             TimeProvider.System));
 
-    public ValueTask DisposeAsync() => _client.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        _store.Dispose();
+        await _client.DisposeAsync();
+    }
 
     [Fact]
     public void Routes_methods_and_authorization_match_the_local_API()
@@ -83,8 +91,9 @@ public sealed class ConversionHttpFunctionsTests : IAsyncDisposable
         var conversion = Assert.IsType<ConversionRequest>(input);
         Assert.Equal("animate the harbor", conversion.Prompt);
         Assert.Equal(8, conversion.Options?.DurationSeconds);
-        Assert.Equal(["staged/harbor.png"], conversion.Images);
-        Assert.True(_store.Inputs.ContainsKey("staged/harbor.png"));
+        var staged = Assert.Single(conversion.Images);
+        Assert.EndsWith("/harbor.png", staged, StringComparison.Ordinal);
+        Assert.Equal(TestImages.Png(1280, 720).Length, (await _store.GetInputInfoAsync(staged))?.Length);
     }
 
     [Fact]

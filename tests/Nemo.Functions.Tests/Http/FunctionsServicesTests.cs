@@ -6,6 +6,7 @@ using Nemo.Conversions;
 using Nemo.Functions.Configuration;
 using Nemo.Functions.Durable;
 using Nemo.Functions.Http;
+using Nemo.Functions.Storage;
 
 namespace Nemo.Functions.Tests.Http;
 
@@ -14,17 +15,16 @@ public sealed class FunctionsServicesTests
     private static ServiceProvider Build(params (string Key, string Value)[] settings)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
+            .AddInMemoryCollection([
+                new("AzureWebJobsStorage", "UseDevelopmentStorage=true"),
+                new("NemoStorage:InputContainer", "images-in"),
+                .. settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))])
             .Build();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton<IMediaStore, InMemoryMediaStore>();
-        // Registered (as H2's storage does) but never resolved here.
-        services.AddSingleton<ISpendLedger>(_ => throw new NotSupportedException());
-        services.AddSingleton<IConversionEventSink>(_ => throw new NotSupportedException());
-        services.AddNemoClient(configuration.GetSection("Nemo"));
-        services.AddConversions(configuration.GetSection(ConversionPipelineOptions.SectionName));
-        services.AddNemoFunctions(configuration);
+
+        // The app's own composition, as Program.cs makes it (nothing here contacts storage: the container only builds).
+        services.AddNemoFunctionsApp(configuration);
 
         // What the Functions host does in Development: every registration must be constructible.
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
@@ -38,6 +38,9 @@ public sealed class FunctionsServicesTests
         Assert.Null(provider.GetService<ConversionApi>());
         Assert.NotNull(provider.GetRequiredService<ConversionSchedulerFactory>());
         Assert.NotNull(provider.GetRequiredService<ConversionApiFactory>());
+        Assert.IsType<BlobMediaStore>(provider.GetRequiredService<IMediaStore>());
+        Assert.IsType<BlobSpendLedger>(provider.GetRequiredService<ISpendLedger>());
+        Assert.IsType<BlobNemoTokenStore>(provider.GetRequiredService<INemoTokenStore>());
         Assert.Equal(TimeSpan.FromDays(30), provider.GetRequiredService<IOptions<SchedulerOptions>>().Value.ListLookback);
     }
 

@@ -2,19 +2,26 @@ using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Nemo.Conversions;
+using Nemo.Functions.Storage;
+using Nemo.Functions.Tests.Storage;
 using Nemo.Functions.Triggers;
 
 namespace Nemo.Functions.Tests.Triggers;
 
-public sealed class BlobDropRouterTests
+public sealed class BlobDropRouterTests : IClassFixture<AzuriteStorage>, IDisposable
 {
     private const string Container = "images-in";
-    private readonly InputFiles _inputs = new();
+    private readonly InputFiles _inputs;
     private readonly RecordingScheduler _scheduler = new();
     private readonly BlobDropRouter _router;
 
-    public BlobDropRouterTests() =>
+    public BlobDropRouterTests(AzuriteStorage storage)
+    {
+        _inputs = new InputFiles(storage);
         _router = new BlobDropRouter(_inputs, Options.Create(new BlobTriggerOptions { Prompt = "make it move", Profile = "fast" }));
+    }
+
+    public void Dispose() => _inputs.Dispose();
 
     [Theory]
     [InlineData("beach.jpg", BlobDropKind.Image)]
@@ -183,34 +190,41 @@ public sealed class BlobDropRouterTests
         public Task<bool> CancelAsync(string instanceId, string? reason = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 
-    /// <summary>Input blobs in memory; the router only reads manifests.</summary>
-    private sealed class InputFiles : IMediaStore
+    /// <summary>
+    /// The app's blob store on Azurite (the class's own containers; tests in a class run one at a time), counting what
+    /// the router opens: a manifest only once its size passed, and nothing else.
+    /// </summary>
+    private sealed class InputFiles(AzuriteStorage storage) : IMediaStore, IDisposable
     {
-        private readonly Dictionary<string, byte[]> _files = new(StringComparer.Ordinal);
+        private readonly BlobMediaStore _store = new(storage.Service, storage.Options);
 
         public int Opened { get; private set; }
 
-        public void Add(string key, string text) => _files[key] = Encoding.UTF8.GetBytes(text);
+        public void Add(string key, string text) =>
+            storage.Input.GetBlobClient(key).Upload(BinaryData.FromString(text), overwrite: true);
 
         public Task<MediaInfo?> GetInputInfoAsync(string key, CancellationToken cancellationToken = default) =>
-            Task.FromResult(_files.TryGetValue(key, out var bytes) ? new MediaInfo(key, key.Split('/')[^1], bytes.Length) : null);
+            _store.GetInputInfoAsync(key, cancellationToken);
 
         public Task<Stream> OpenInputAsync(string key, CancellationToken cancellationToken = default)
         {
             Opened++;
-            return _files.TryGetValue(key, out var bytes)
-                ? Task.FromResult<Stream>(new MemoryStream(bytes, writable: false))
-                : throw new FileNotFoundException(key);
+            return _store.OpenInputAsync(key, cancellationToken);
         }
 
-        public Task<Uri?> GetInputReadUrlAsync(string key, TimeSpan lifetime, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<Uri?> GetInputReadUrlAsync(string key, TimeSpan lifetime, CancellationToken cancellationToken = default) =>
+            _store.GetInputReadUrlAsync(key, lifetime, cancellationToken);
 
-        public Task<string> StageInputAsync(string fileName, Stream content, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<string> StageInputAsync(string fileName, Stream content, CancellationToken cancellationToken = default) =>
+            _store.StageInputAsync(fileName, content, cancellationToken);
 
         public Task<SavedOutput> WriteOutputAsync(
             string name, string contentType, Func<Stream, CancellationToken, Task> write, IReadOnlyDictionary<string, string>? metadata = null, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException();
+            _store.WriteOutputAsync(name, contentType, write, metadata, cancellationToken);
 
-        public Task<string?> ReadOutputTextAsync(string name, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<string?> ReadOutputTextAsync(string name, CancellationToken cancellationToken = default) =>
+            _store.ReadOutputTextAsync(name, cancellationToken);
+
+        public void Dispose() => _store.Dispose();
     }
 }
