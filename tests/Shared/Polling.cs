@@ -11,4 +11,20 @@ internal static class Polling
             await Task.Delay(20, deadline.Token);
         }
     }
+
+    /// <summary>Reads <paramref name="read"/> until its value satisfies <paramref name="condition"/>, and returns that value.</summary>
+    public static async Task<T> UntilAsync<T>(Func<Task<T>> read, Func<T, bool> condition, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            var value = await read();
+            if (condition(value))
+            {
+                return value;
+            }
+
+            await Task.Delay(20, deadline.Token);
+        }
+    }
 }

@@ -10,7 +10,8 @@ namespace Nemo.Functions.Tests.Engine;
 /// <summary>
 /// One scenario's world: the simulator on loopback (its journal says what was prompted and rendered), containers of
 /// its own on the run's Azurite, the Durable Task engine in-process and the Functions app's worker on it. Everything
-/// is the real part; only the Functions host is absent.
+/// is the real part; only the Functions host is absent. The engine keeps its state in memory, or in a task hub of
+/// DurableTask.AzureStorage on Azurite, where it outlives a crash (<see cref="CrashAndRestartAsync"/>).
 /// </summary>
 internal sealed class AppOnEngine : IAsyncDisposable
 {
@@ -18,30 +19,48 @@ internal sealed class AppOnEngine : IAsyncDisposable
     public static readonly TimeSpan ConversionTimeout = TimeSpan.FromMinutes(3);
 
     private readonly string _simulatorFolder;
+    private readonly Dictionary<string, string?> _settings;
+    private readonly AzureStorageTaskHub? _taskHub;
+    private int _incarnation;
 
-    private AppOnEngine(NemoSimulator simulator, string simulatorFolder, AzuriteStorage storage, DurableSidecar sidecar, FunctionsAppHost app)
+    private AppOnEngine(
+        NemoSimulator simulator,
+        string simulatorFolder,
+        AzuriteStorage storage,
+        Dictionary<string, string?> settings,
+        AzureStorageTaskHub? taskHub)
     {
         Simulator = simulator;
         _simulatorFolder = simulatorFolder;
         Storage = storage;
-        Sidecar = sidecar;
-        App = app;
+        _settings = settings;
+        _taskHub = taskHub;
     }
 
     public NemoSimulator Simulator { get; }
 
     public AzuriteStorage Storage { get; }
 
-    public DurableSidecar Sidecar { get; }
+    public DurableSidecar Sidecar { get; private set; } = null!;
 
-    public FunctionsAppHost App { get; }
+    public FunctionsAppHost App { get; private set; } = null!;
 
     public DurableTaskClient Client => App.Client;
 
     /// <summary>Starts the world on the in-memory engine.</summary>
-    public static async Task<AppOnEngine> StartAsync(
+    public static Task<AppOnEngine> StartAsync(
         Action<SimulatorOptions>? configureSimulator = null,
-        IReadOnlyDictionary<string, string?>? extraSettings = null)
+        IReadOnlyDictionary<string, string?>? extraSettings = null) =>
+        StartAsync(azureStorage: false, configureSimulator, extraSettings);
+
+    /// <summary>Starts the world on the production backend: a task hub of its own in DurableTask.AzureStorage on Azurite.</summary>
+    public static Task<AppOnEngine> StartOnAzureStorageAsync(Action<SimulatorOptions>? configureSimulator = null) =>
+        StartAsync(azureStorage: true, configureSimulator, extraSettings: null);
+
+    private static async Task<AppOnEngine> StartAsync(
+        bool azureStorage,
+        Action<SimulatorOptions>? configureSimulator,
+        IReadOnlyDictionary<string, string?>? extraSettings)
     {
         var folder = Path.Combine(Path.GetTempPath(), "nemo-fx-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -51,9 +70,37 @@ internal sealed class AppOnEngine : IAsyncDisposable
         var simulator = await NemoSimulator.StartAsync(options);
         var storage = new AzuriteStorage();
         await storage.InitializeAsync();
-        var sidecar = await DurableSidecar.StartAsync(new InMemoryOrchestrationService());
-        var app = await FunctionsAppHost.StartAsync(sidecar, Settings(storage, simulator, extraSettings));
-        return new AppOnEngine(simulator, folder, storage, sidecar, app);
+        var taskHub = azureStorage ? new AzureStorageTaskHub(storage.ConnectionString) : null;
+        var world = new AppOnEngine(simulator, folder, storage, Settings(storage, simulator, extraSettings), taskHub);
+        await world.StartEngineAndAppAsync();
+        return world;
+    }
+
+    /// <summary>
+    /// The worker dies mid-flight and its host with it, as when a Functions instance is lost: the app's worker is
+    /// stopped without grace (in-flight calls cancelled, nothing drained), the engine instance that served it goes, and a
+    /// new engine instance (a new worker id) with a fresh worker starts on the same task hub. Only the task hub's state
+    /// carries over, so this needs the Azure Storage backend.
+    /// </summary>
+    public async Task CrashAndRestartAsync()
+    {
+        if (_taskHub is null)
+        {
+            throw new InvalidOperationException("The in-memory engine keeps nothing across a crash: start the world with StartOnAzureStorageAsync.");
+        }
+
+        await App.CrashAsync();
+        await Sidecar.DisposeAsync();
+        await StartEngineAndAppAsync();
+    }
+
+    private async Task StartEngineAndAppAsync()
+    {
+        _incarnation++;
+        Sidecar = _taskHub is null
+            ? await DurableSidecar.StartAsync(new InMemoryOrchestrationService())
+            : await DurableSidecar.StartAsync(_taskHub.Open($"engine-{_incarnation}"));
+        App = await FunctionsAppHost.StartAsync(Sidecar, _settings);
     }
 
     /// <summary>The app's settings, as <c>local.settings.json</c> would give them (with <c>:</c> for <c>__</c>).</summary>

@@ -137,6 +137,26 @@ internal sealed class FunctionsAppHost : IAsyncDisposable
         return (await completion, stages);
     }
 
+    /// <summary>
+    /// The worker process dies: the host stops with no time to finish anything (its work-item stream and in-flight
+    /// function calls are cancelled, nothing is completed or abandoned on the engine) and is gone.
+    /// </summary>
+    public async Task CrashAsync()
+    {
+        using var noGrace = new CancellationTokenSource();
+        await noGrace.CancelAsync();
+        try
+        {
+            await _host.StopAsync(noGrace.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Nothing was given time to stop: that is the point.
+        }
+
+        _host.Dispose();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _host.StopAsync(CancellationToken.None);
