@@ -3,8 +3,8 @@ using Microsoft.Extensions.Logging;
 namespace Nemo.Client;
 
 /// <summary>
-/// Every log message of the assembly. Event ids by component: 1xxx HTTP, 2xxx resilience,
-/// 3xxx tokens, 4xxx uploads and downloads, 5xxx rendering, 6xxx chat. No bodies, no tokens.
+/// Every log message of the assembly. Event ids 1000–1999, by component: 10xx HTTP,
+/// 11xx resilience, 12xx tokens, 13xx uploads and downloads, 14xx rendering, 15xx chat. No bodies, no tokens.
 /// </summary>
 internal static partial class Log
 {
@@ -23,57 +23,57 @@ internal static partial class Log
     [LoggerMessage(1005, LogLevel.Warning, "Nemo {Operation}: failed ({Kind}, HTTP {StatusCode}, code {NemoCode})")]
     public static partial void CallFailed(ILogger logger, string operation, NemoErrorKind kind, int? statusCode, int? nemoCode);
 
-    [LoggerMessage(2001, LogLevel.Information, "Nemo {Operation}: transient failure, retry {Attempt} in {DelayMs} ms")]
+    [LoggerMessage(1101, LogLevel.Information, "Nemo {Operation}: transient failure, retry {Attempt} in {DelayMs} ms")]
     public static partial void RetryingTransient(ILogger logger, string? operation, int attempt, long delayMs);
 
-    [LoggerMessage(2002, LogLevel.Warning, "Nemo {Operation}: rate limited (HTTP 429), retry {Attempt} in {DelayMs} ms")]
+    [LoggerMessage(1102, LogLevel.Warning, "Nemo {Operation}: rate limited (HTTP 429), retry {Attempt} in {DelayMs} ms")]
     public static partial void RetryingRateLimited(ILogger logger, string? operation, int attempt, long delayMs);
 
-    [LoggerMessage(3001, LogLevel.Debug, "Using the persisted anonymous Nemo token (expires {ExpiresAt})")]
+    [LoggerMessage(1201, LogLevel.Debug, "Using the persisted anonymous Nemo token (expires {ExpiresAt})")]
     public static partial void TokenLoaded(ILogger logger, DateTimeOffset? expiresAt);
 
-    [LoggerMessage(3002, LogLevel.Information, "Acquired an anonymous Nemo token (expires {ExpiresAt})")]
+    [LoggerMessage(1202, LogLevel.Information, "Acquired an anonymous Nemo token (expires {ExpiresAt})")]
     public static partial void TokenAcquired(ILogger logger, DateTimeOffset? expiresAt);
 
-    [LoggerMessage(3003, LogLevel.Warning, "Nemo rejected the token for {Operation}; acquiring a new anonymous token")]
+    [LoggerMessage(1203, LogLevel.Warning, "Nemo rejected the token for {Operation}; acquiring a new anonymous token")]
     public static partial void TokenRejected(ILogger logger, string operation);
 
-    [LoggerMessage(3004, LogLevel.Error, "Nemo rejected the configured token for {Operation}")]
+    [LoggerMessage(1204, LogLevel.Error, "Nemo rejected the configured token for {Operation}")]
     public static partial void ConfiguredTokenRejected(ILogger logger, string operation);
 
-    [LoggerMessage(3005, LogLevel.Warning, "The anonymous-token request was rejected (HTTP 400); retrying once with a new client id")]
+    [LoggerMessage(1205, LogLevel.Warning, "The anonymous-token request was rejected (HTTP 400); retrying once with a new client id")]
     public static partial void ClientIdRejected(ILogger logger);
 
-    [LoggerMessage(3006, LogLevel.Warning, "Could not persist the anonymous Nemo token; it stays in memory only")]
+    [LoggerMessage(1206, LogLevel.Warning, "Could not persist the anonymous Nemo token; it stays in memory only")]
     public static partial void TokenPersistFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(4001, LogLevel.Information, "Uploading {FileCount} file(s) to a Nemo session")]
+    [LoggerMessage(1301, LogLevel.Information, "Uploading {FileCount} file(s) to a Nemo session")]
     public static partial void Uploading(ILogger logger, int fileCount);
 
-    [LoggerMessage(4002, LogLevel.Information, "Downloading render {RenderId} from {Source}")]
+    [LoggerMessage(1302, LogLevel.Information, "Downloading render {RenderId} from {Source}")]
     public static partial void Downloading(ILogger logger, string renderId, string source);
 
-    [LoggerMessage(4003, LogLevel.Warning, "Render {RenderId}: the output URL answered HTTP {StatusCode}; using the download fallback")]
+    [LoggerMessage(1303, LogLevel.Warning, "Render {RenderId}: the output URL answered HTTP {StatusCode}; using the download fallback")]
     public static partial void DownloadFallback(ILogger logger, string renderId, int statusCode);
 
-    [LoggerMessage(4004, LogLevel.Information, "Render {RenderId}: downloaded {Bytes} bytes")]
+    [LoggerMessage(1304, LogLevel.Information, "Render {RenderId}: downloaded {Bytes} bytes")]
     public static partial void Downloaded(ILogger logger, string renderId, long bytes);
 
-    [LoggerMessage(4005, LogLevel.Warning, "Render {RenderId}: download truncated at {Bytes} of {Expected} bytes")]
+    [LoggerMessage(1305, LogLevel.Warning, "Render {RenderId}: download truncated at {Bytes} of {Expected} bytes")]
     public static partial void DownloadTruncated(ILogger logger, string renderId, long bytes, long? expected);
 
-    [LoggerMessage(5001, LogLevel.Information, "Render {RenderId} started")]
+    [LoggerMessage(1401, LogLevel.Information, "Render {RenderId} started")]
     public static partial void RenderStarted(ILogger logger, string renderId);
 
-    [LoggerMessage(5002, LogLevel.Warning, "Render id {RenderId} was a duplicate; retrying with a fresh id")]
+    [LoggerMessage(1402, LogLevel.Warning, "Render id {RenderId} was a duplicate; retrying with a fresh id")]
     public static partial void RenderIdDuplicate(ILogger logger, string renderId);
 
-    [LoggerMessage(5004, LogLevel.Warning, "Render {RenderId}: the answer to an earlier attempt was lost, but Nemo had started it; continuing with that render")]
+    [LoggerMessage(1404, LogLevel.Warning, "Render {RenderId}: the answer to an earlier attempt was lost, but Nemo had started it; continuing with that render")]
     public static partial void RenderAdopted(ILogger logger, string renderId);
 
-    [LoggerMessage(5003, LogLevel.Debug, "Render {RenderId}: {State} {Progress}%")]
+    [LoggerMessage(1403, LogLevel.Debug, "Render {RenderId}: {State} {Progress}%")]
     public static partial void RenderPolled(ILogger logger, string renderId, RenderState state, int? progress);
 
-    [LoggerMessage(6001, LogLevel.Information, "Sending a prompt to Nemo session (not retried automatically)")]
+    [LoggerMessage(1501, LogLevel.Information, "Sending a prompt to Nemo session (not retried automatically)")]
     public static partial void SendingPrompt(ILogger logger);
 }

@@ -3,7 +3,7 @@ using Nemo.Client;
 
 namespace Nemo.Conversions;
 
-/// <summary>Log messages of the activities and orchestrations (event ids 2000–3999).</summary>
+/// <summary>Log messages of the activities and orchestrations (event ids 2000–2999: 20xx activities, 21xx orchestrations).</summary>
 internal static partial class Log
 {
     [LoggerMessage(2000, LogLevel.Debug, "Session {SessionId} created")]
@@ -36,18 +36,18 @@ internal static partial class Log
     [LoggerMessage(2007, LogLevel.Warning, "Credits could not be read: Nemo code {NemoCode}, HTTP {HttpStatus}")]
     public static partial void CreditsUnavailable(ILogger logger, int? nemoCode, int? httpStatus);
 
-    [LoggerMessage(3000, LogLevel.Information, "Conversion {InstanceId} started")]
+    [LoggerMessage(2100, LogLevel.Information, "Conversion {InstanceId} started")]
     public static partial void ConversionStarted(ILogger logger, string instanceId);
 
-    [LoggerMessage(3001, LogLevel.Information, "Conversion {InstanceId} ended: {Status}")]
+    [LoggerMessage(2101, LogLevel.Information, "Conversion {InstanceId} ended: {Status}")]
     public static partial void ConversionEnded(ILogger logger, string instanceId, ConversionStatus status);
 
-    [LoggerMessage(3002, LogLevel.Warning, "Step {Stage} will be retried in {DelaySeconds} s (attempt {Attempt})")]
+    [LoggerMessage(2102, LogLevel.Warning, "Step {Stage} will be retried in {DelaySeconds} s (attempt {Attempt})")]
     public static partial void StepRetrying(ILogger logger, ConversionStage stage, double delaySeconds, int attempt);
 
-    [LoggerMessage(3004, LogLevel.Warning, "The cancel came after render {RenderId} had finished; keeping the finished video")]
+    [LoggerMessage(2104, LogLevel.Warning, "The cancel came after render {RenderId} had finished; keeping the finished video")]
     public static partial void LateCancelKeepsRender(ILogger logger, string renderId);
 
-    [LoggerMessage(3003, LogLevel.Warning, "Session lost at {Stage}; starting over in a new session")]
+    [LoggerMessage(2103, LogLevel.Warning, "Session lost at {Stage}; starting over in a new session")]
     public static partial void SessionLost(ILogger logger, ConversionStage stage);
 }
