@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Nemo.Cli.Commands;
 using Nemo.Cli.Events;
 using Nemo.Cli.Runtime;
 using Nemo.Cli.Storage;
@@ -9,32 +11,33 @@ using Nemo.Simulator;
 namespace Nemo.Cli.Hosting;
 
 /// <summary>
-/// The composition root of the command: the Nemo client, the conversion pipeline, the folder store and ledger, the event
-/// sinks and the journaled runtime, over one state folder; optionally a simulator in-process.
+/// The composition root of the command, on the Generic Host: the Nemo client, the conversion pipeline, the folder store
+/// and ledger, the event sinks and the journaled runtime, over one state folder; optionally a simulator in-process.
+/// Options are validated when the host starts, so a bad setting stops <c>nemo</c> before anything is read or spent.
 /// </summary>
 internal sealed class NemoHost : IAsyncDisposable
 {
-    private readonly ServiceProvider _services;
+    private readonly IHost _host;
     private readonly NemoSimulator? _simulator;
 
-    private NemoHost(ServiceProvider services, NemoSimulator? simulator, HostSettings settings, FolderMediaStore store)
+    private NemoHost(IHost host, NemoSimulator? simulator, HostSettings settings, FolderMediaStore store)
     {
-        _services = services;
+        _host = host;
         _simulator = simulator;
         Settings = settings;
         Store = store;
-        Runtime = services.GetRequiredService<LocalOrchestrationRuntime>();
+        Runtime = host.Services.GetRequiredService<LocalOrchestrationRuntime>();
     }
 
     public HostSettings Settings { get; }
 
-    public IServiceProvider Services => _services;
+    public IServiceProvider Services => _host.Services;
 
     public FolderMediaStore Store { get; }
 
     public LocalOrchestrationRuntime Runtime { get; }
 
-    public Uri NemoUrl => _services.GetRequiredService<Microsoft.Extensions.Options.IOptions<NemoClientOptions>>().Value.BaseAddress;
+    public Uri NemoUrl => Services.GetRequiredService<IOptions<NemoClientOptions>>().Value.BaseAddress;
 
     /// <summary>Builds the host; starts the simulator first when asked.</summary>
     /// <param name="settings">The common options.</param>
@@ -42,6 +45,7 @@ internal sealed class NemoHost : IAsyncDisposable
     /// <param name="inputRoot">What relative input keys resolve against.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <param name="resume">Whether the runtime resumes the unfinished instances of the state folder (false: read only).</param>
+    /// <exception cref="UsageException">A setting is invalid; the message names it, on one line.</exception>
     public static async Task<NemoHost> StartAsync(HostSettings settings, string outputDirectory, string inputRoot, CancellationToken cancellationToken, bool resume = true)
     {
         var state = Path.GetFullPath(settings.StateDirectory);
@@ -58,15 +62,16 @@ internal sealed class NemoHost : IAsyncDisposable
         try
         {
             var store = new FolderMediaStore(inputRoot, outputDirectory, Path.Combine(state, "staged"));
-            var services = new ServiceCollection();
-            services.AddLogging(logging =>
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ApplicationName = "nemo" });
+            builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateScopes = true }));
+            var services = builder.Services;
+            services.AddSingleton<IHostLifetime, CommandLifetime>();
+            if (settings.Verbose)
             {
-                if (settings.Verbose)
-                {
-                    logging.AddSimpleConsole(o => o.SingleLine = true).AddFilter(level => level >= LogLevel.Information);
-                    logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-                }
-            });
+                builder.Logging.AddSimpleConsole(o => o.SingleLine = true).AddFilter(level => level >= LogLevel.Information);
+                services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            }
+
             services.TryAddSingleton(TimeProvider.System);
             services.AddNemoClient(options =>
             {
@@ -85,8 +90,7 @@ internal sealed class NemoHost : IAsyncDisposable
             var runtimeTime = scale is { } s ? new ScaledTimeProvider(TimeProvider.System, s) : TimeProvider.System;
             services.AddSingleton(sp => CreateRuntime(sp, state, runtimeTime));
             services.AddSingleton<IConversionScheduler>(sp => sp.GetRequiredService<LocalOrchestrationRuntime>());
-            var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false, ValidateScopes = true });
-            var host = new NemoHost(provider, simulator, settings, store);
+            var host = new NemoHost(await StartHostAsync(builder.Build(), cancellationToken), simulator, settings, store);
             if (resume)
             {
                 await host.Runtime.StartAsync(cancellationToken);
@@ -116,10 +120,50 @@ internal sealed class NemoHost : IAsyncDisposable
     {
         // The runtime stops first (cleanly: unfinished instances resume next time), then its services.
         await Runtime.DisposeAsync();
-        await _services.DisposeAsync();
+        await _host.StopAsync(CancellationToken.None);
+        await DisposeAsync(_host);
         if (_simulator is not null)
         {
             await _simulator.DisposeAsync();
+        }
+    }
+
+    /// <summary>Starts <paramref name="host"/>, which validates every option registered with <c>ValidateOnStart</c>.</summary>
+    private static async Task<IHost> StartHostAsync(IHost host, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await host.StartAsync(cancellationToken);
+            return host;
+        }
+        catch (Exception ex) when (Failures(ex) is { Count: > 0 } failures)
+        {
+            await DisposeAsync(host);
+            throw new UsageException("invalid setting: " + string.Join(" ", failures));
+        }
+        catch
+        {
+            await DisposeAsync(host);
+            throw;
+        }
+
+        static List<string> Failures(Exception ex) => ex switch
+        {
+            OptionsValidationException invalid => [.. invalid.Failures],
+            AggregateException all => [.. all.InnerExceptions.OfType<OptionsValidationException>().SelectMany(e => e.Failures)],
+            _ => [],
+        };
+    }
+
+    private static async ValueTask DisposeAsync(IHost host)
+    {
+        if (host is IAsyncDisposable disposable)
+        {
+            await disposable.DisposeAsync();
+        }
+        else
+        {
+            host.Dispose();
         }
     }
 
