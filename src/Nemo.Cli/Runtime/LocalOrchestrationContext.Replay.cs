@@ -9,8 +9,8 @@ internal sealed partial class LocalOrchestrationContext
     /// <summary>Starts the orchestrator function; it runs until it first awaits something not yet completed.</summary>
     public void Start(OrchestratorDefinition definition, ExecutionStarted started, bool replaying)
     {
-        CurrentUtcDateTime = started.Timestamp;
-        IsReplaying = replaying;
+        _currentUtcDateTime = started.Timestamp;
+        _isReplaying = replaying;
         _sync.Run(() =>
         {
             try
@@ -34,8 +34,8 @@ internal sealed partial class LocalOrchestrationContext
     /// <exception cref="NonDeterminismException">The code diverged from the history.</exception>
     public void Apply(HistoryEvent historyEvent, bool replaying)
     {
-        CurrentUtcDateTime = historyEvent.Timestamp;
-        IsReplaying = replaying;
+        _currentUtcDateTime = historyEvent.Timestamp;
+        _isReplaying = replaying;
         switch (historyEvent)
         {
             case ExecutionStarted:
@@ -54,7 +54,7 @@ internal sealed partial class LocalOrchestrationContext
                 break;
             case TaskFailed failed:
                 Deliver(failed, CommandKind.Activity, command =>
-                    command.Fail(new ActivityFailedException(command.Name, failed.ErrorType, failed.Message)));
+                    command.Fail(Failed(command, failed.ErrorType, failed.Message)));
                 break;
             case TimerFired fired:
                 Deliver(fired, CommandKind.Timer, command => command.Complete(null));
@@ -64,7 +64,7 @@ internal sealed partial class LocalOrchestrationContext
                 break;
             case SubOrchestrationFailed failed:
                 Deliver(failed, CommandKind.SubOrchestration, command =>
-                    command.Fail(new ActivityFailedException(command.Name, failed.ErrorType, failed.Message)));
+                    command.Fail(Failed(command, failed.ErrorType, failed.Message)));
                 break;
             case EventRaised raised:
                 _sync.Run(() => DeliverEvent(raised.Name, raised.Payload));

@@ -1,13 +1,16 @@
 using System.Text.Json;
+using Microsoft.DurableTask;
 using Nemo.Conversions;
 
 namespace Nemo.Cli.Runtime;
 
 /// <summary>
-/// The local runtime's <see cref="IOrchestrationContext"/>: commands get sequence ids in the order the code issues them
-/// and are checked against the recorded history; completions arrive through <see cref="Apply"/> in history order.
+/// The local runtime's <see cref="TaskOrchestrationContext"/>, over its journal: commands get sequence ids in the order
+/// the code issues them and are checked against the recorded history; completions arrive through <see cref="Apply"/> in
+/// history order. What the pipeline does not use and a one-machine journal cannot honour (continue-as-new, entities,
+/// replay-safe GUIDs, retry handlers) throws <see cref="NotSupportedException"/> saying so.
 /// </summary>
-internal sealed partial class LocalOrchestrationContext : IOrchestrationContext
+internal sealed partial class LocalOrchestrationContext : TaskOrchestrationContext
 {
     private readonly OrchestrationSynchronizationContext _sync = new();
     private readonly SortedDictionary<int, PendingCommand> _pending = [];
@@ -16,13 +19,18 @@ internal sealed partial class LocalOrchestrationContext : IOrchestrationContext
     private readonly Dictionary<string, Queue<JsonElement?>> _buffered = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, LinkedList<EventWaiter>> _waiters = new(StringComparer.OrdinalIgnoreCase);
     private readonly bool _historyCompleted;
-    private readonly ILoggerFactory _loggerFactory;
+    private readonly ExecutionStarted _started;
+    private DateTime _currentUtcDateTime;
+    private bool _isReplaying;
     private int _nextId;
 
     public LocalOrchestrationContext(string instanceId, IReadOnlyList<HistoryEvent> history, ILoggerFactory loggerFactory)
     {
         InstanceId = instanceId;
-        _loggerFactory = loggerFactory;
+        LoggerFactory = loggerFactory;
+        _started = history.Count > 0 && history[0] is ExecutionStarted started
+            ? started
+            : throw new ArgumentException($"Instance '{instanceId}': a history starts with ExecutionStarted.", nameof(history));
         foreach (var historyEvent in history)
         {
             if (historyEvent is TaskScheduled or TimerCreated or SubOrchestrationCreated or EventSent)
@@ -34,11 +42,19 @@ internal sealed partial class LocalOrchestrationContext : IOrchestrationContext
         }
     }
 
-    public string InstanceId { get; }
+    public override TaskName Name => _started.Name;
 
-    public DateTime CurrentUtcDateTime { get; private set; }
+    public override string InstanceId { get; }
 
-    public bool IsReplaying { get; private set; }
+    /// <summary>The batch that started this instance, if any (the local runtime records its id; its name is not kept).</summary>
+    public override ParentOrchestrationInstance? Parent =>
+        _started.ParentInstanceId is { } parent ? new ParentOrchestrationInstance(default, parent) : null;
+
+    public override DateTime CurrentUtcDateTime => _currentUtcDateTime;
+
+    public override bool IsReplaying => _isReplaying;
+
+    protected override ILoggerFactory LoggerFactory { get; }
 
     /// <summary>The last custom status the code set, as JSON.</summary>
     public JsonElement? CustomStatus { get; private set; }
@@ -52,16 +68,20 @@ internal sealed partial class LocalOrchestrationContext : IOrchestrationContext
     /// <summary>Commands issued and not completed, by sequence id.</summary>
     public IEnumerable<PendingCommand> Pending => _pending.Values;
 
-    public Task<TResult> CallActivityAsync<TResult>(string name, object? input = null, ActivityRetryPolicy? retry = null)
+    public override T? GetInput<T>()
+        where T : default => _started.Input is { } input ? input.Deserialize<T>(ConversionJson.Compact) : default;
+
+    public override Task<TResult> CallActivityAsync<TResult>(TaskName name, object? input = null, TaskOptions? options = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentException.ThrowIfNullOrEmpty(name.Name);
+        var retry = RetryPolicyOf(options);
         var json = ToJson(input);
         var completion = new TaskCompletionSource<TResult>();
         Issue(id => new PendingCommand
         {
             Id = id,
             Kind = CommandKind.Activity,
-            Name = name,
+            Name = name.Name,
             Input = json,
             Retry = retry,
             Complete = result => SetFromJson(completion, result),
@@ -70,17 +90,28 @@ internal sealed partial class LocalOrchestrationContext : IOrchestrationContext
         return completion.Task;
     }
 
-    public Task<TResult> CallSubOrchestratorAsync<TResult>(string name, string instanceId, object? input = null)
+    /// <summary>
+    /// Runs another orchestration as a child. Its instance id comes from <see cref="SubOrchestrationOptions.InstanceId"/>
+    /// and is required: ids derive from the source, never random, so a resumed parent finds its children again.
+    /// </summary>
+    public override Task<TResult> CallSubOrchestratorAsync<TResult>(TaskName orchestratorName, object? input = null, TaskOptions? options = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentException.ThrowIfNullOrEmpty(orchestratorName.Name);
+        var instanceId = (options as SubOrchestrationOptions)?.InstanceId
+            ?? throw new NotSupportedException("The local runtime needs the child's instance id: pass SubOrchestrationOptions with InstanceId set.");
         InstanceIdRules.Validate(instanceId);
+        if (options?.Retry is not null)
+        {
+            throw new NotSupportedException("The local runtime does not retry child orchestrations; retry inside the child instead.");
+        }
+
         var json = ToJson(input);
         var completion = new TaskCompletionSource<TResult>();
         Issue(id => new PendingCommand
         {
             Id = id,
             Kind = CommandKind.SubOrchestration,
-            Name = name,
+            Name = orchestratorName.Name,
             ChildInstanceId = instanceId,
             Input = json,
             Complete = result => SetFromJson(completion, result),
@@ -89,7 +120,7 @@ internal sealed partial class LocalOrchestrationContext : IOrchestrationContext
         return completion.Task;
     }
 
-    public Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken)
+    public override Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
         {
@@ -117,7 +148,7 @@ internal sealed partial class LocalOrchestrationContext : IOrchestrationContext
         return completion.Task;
     }
 
-    public Task<T> WaitForExternalEvent<T>(string eventName, CancellationToken cancellationToken = default)
+    public override Task<T> WaitForExternalEvent<T>(string eventName, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(eventName);
         if (cancellationToken.IsCancellationRequested)
@@ -157,7 +188,7 @@ internal sealed partial class LocalOrchestrationContext : IOrchestrationContext
         return completion.Task;
     }
 
-    public void SendEvent(string instanceId, string eventName, object payload)
+    public override void SendEvent(string instanceId, string eventName, object payload)
     {
         InstanceIdRules.Validate(instanceId);
         ArgumentException.ThrowIfNullOrEmpty(eventName);
@@ -173,10 +204,13 @@ internal sealed partial class LocalOrchestrationContext : IOrchestrationContext
         });
     }
 
-    public void SetCustomStatus(object? customStatus) => CustomStatus = ToJson(customStatus);
+    public override void SetCustomStatus(object? customStatus) => CustomStatus = ToJson(customStatus);
 
-    public ILogger CreateReplaySafeLogger(string categoryName) =>
-        new ReplaySafeLogger(_loggerFactory.CreateLogger(categoryName), this);
+    public override void ContinueAsNew(object? newInput = null, bool preserveUnprocessedEvents = true) =>
+        throw new NotSupportedException("The local runtime does not continue instances as new: its orchestrations finish in one history.");
+
+    public override Guid NewGuid() =>
+        throw new NotSupportedException("The local runtime has no replay-safe GUIDs: derive ids from the instance id instead.");
 
     /// <summary>Called when orchestration work was queued from another thread; the owner should call <see cref="RunPosted"/>.</summary>
     public Action? ForeignPost
@@ -200,6 +234,14 @@ internal sealed partial class LocalOrchestrationContext : IOrchestrationContext
 
     /// <summary>Sends need no answer: once handed to the runtime they are done.</summary>
     public void SendDispatched(int id) => _pending.Remove(id);
+
+    /// <summary>The retry policy in <paramref name="options"/>; a retry handler (code deciding at run time) is not supported.</summary>
+    private static RetryPolicy? RetryPolicyOf(TaskOptions? options) => options?.Retry switch
+    {
+        null => null,
+        { Policy: { } policy } => policy,
+        _ => throw new NotSupportedException("The local runtime retries activities by RetryPolicy only, not by a retry handler."),
+    };
 
     internal static JsonElement? ToJson(object? value) =>
         value is null ? null : JsonSerializer.SerializeToElement(value, value.GetType(), ConversionJson.Compact);
@@ -260,6 +302,10 @@ internal sealed partial class LocalOrchestrationContext : IOrchestrationContext
             completion.TrySetException(ex);
         }
     }
+
+    /// <summary>What the code sees when an activity or child failed: the SDK's exception, with the failure's type and message.</summary>
+    private static TaskFailedException Failed(PendingCommand command, string errorType, string message) =>
+        new(command.Name, command.Id, new TaskFailureDetails(errorType, message, StackTrace: null, InnerFailure: null, Properties: null));
 
     private NonDeterminismException Diverged(string message)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.DurableTask;
 using Nemo.Conversions;
 
 namespace Nemo.Cli.Runtime;
@@ -7,11 +8,11 @@ namespace Nemo.Cli.Runtime;
 public sealed partial class LocalOrchestrationRuntime
 {
     internal void StartActivity(
-        InstanceRunner runner, int id, string name, JsonElement? input, ActivityRetryPolicy? retry, CancellationToken cancellationToken) =>
+        InstanceRunner runner, int id, string name, JsonElement? input, RetryPolicy? retry, CancellationToken cancellationToken) =>
         Track(Task.Run(() => RunActivityAsync(runner, id, name, input, retry, cancellationToken), CancellationToken.None));
 
     private async Task RunActivityAsync(
-        InstanceRunner runner, int id, string name, JsonElement? input, ActivityRetryPolicy? retry, CancellationToken cancellationToken)
+        InstanceRunner runner, int id, string name, JsonElement? input, RetryPolicy? retry, CancellationToken cancellationToken)
     {
         if (!_activities.TryGetValue(name, out var definition))
         {
@@ -20,8 +21,7 @@ public sealed partial class LocalOrchestrationRuntime
             return;
         }
 
-        var attempts = Math.Max(1, retry?.MaxAttempts ?? 1);
-        var delay = retry?.FirstRetryInterval ?? TimeSpan.Zero;
+        var firstAttemptAt = TimeProvider.GetUtcNow();
         try
         {
             for (var attempt = 1; ; attempt++)
@@ -57,7 +57,7 @@ public sealed partial class LocalOrchestrationRuntime
                 }
 
                 var errorType = failure.GetType().FullName ?? failure.GetType().Name;
-                if (attempt >= attempts)
+                if (NextDelay(retry, attempt, TimeProvider.GetUtcNow() - firstAttemptAt, Failure(name, id, errorType, failure.Message)) is not { } delay)
                 {
                     Log.ActivityFailed(Logger, runner.InstanceId, name, attempt, errorType);
                     runner.TryPost(new WorkDone(new TaskFailed(default, id, errorType, failure.Message)));
@@ -69,8 +69,6 @@ public sealed partial class LocalOrchestrationRuntime
                 {
                     await Task.Delay(delay, TimeProvider, cancellationToken).ConfigureAwait(false);
                 }
-
-                delay = NextDelay(delay, retry!);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -79,9 +77,32 @@ public sealed partial class LocalOrchestrationRuntime
         }
     }
 
-    private static TimeSpan NextDelay(TimeSpan delay, ActivityRetryPolicy retry)
+    /// <summary>
+    /// The wait before the next attempt after <paramref name="attempts"/> failed ones, as Durable computes it from a
+    /// <see cref="RetryPolicy"/> (first interval × coefficient^(attempt − 1), capped at the maximum interval); null when
+    /// the policy says to stop: no policy, attempts used up, past its retry timeout, or a failure it does not handle.
+    /// </summary>
+    internal static TimeSpan? NextDelay(RetryPolicy? retry, int attempts, TimeSpan elapsed, Exception failure)
     {
-        var next = TimeSpan.FromTicks((long)Math.Min(delay.Ticks * retry.BackoffCoefficient, TimeSpan.MaxValue.Ticks / 2.0));
-        return retry.MaxRetryInterval is { } max && next > max ? max : next;
+        if (retry is null
+            || attempts >= retry.MaxNumberOfAttempts
+            || (retry.RetryTimeout != Timeout.InfiniteTimeSpan && elapsed >= retry.RetryTimeout)
+            || !retry.Handle(failure))
+        {
+            return null;
+        }
+
+        var ticks = retry.FirstRetryInterval.Ticks * Math.Pow(retry.BackoffCoefficient, attempts - 1);
+        return ticks >= retry.MaxRetryInterval.Ticks ? retry.MaxRetryInterval : TimeSpan.FromTicks((long)ticks);
     }
+
+    /// <summary>
+    /// A failed attempt as Durable hands it to <see cref="RetryPolicy.Handle"/>: DurableTask.Core's exception with the
+    /// failure's details, which is what a policy's <see cref="RetryPolicy.HandleFailure"/> reads.
+    /// </summary>
+    internal static global::DurableTask.Core.Exceptions.TaskFailedException Failure(string name, int id, string errorType, string message) =>
+        new(eventId: -1, scheduleId: id, name, version: string.Empty, reason: message, cause: null!)
+        {
+            FailureDetails = new global::DurableTask.Core.FailureDetails(errorType, message, stackTrace: null, innerFailure: null, isNonRetriable: false),
+        };
 }

@@ -144,7 +144,7 @@ public sealed partial class LocalOrchestrationRuntime : IConversionScheduler, IA
 
     /// <summary>
     /// Records an external event for a running instance; it is delivered to the first
-    /// <see cref="IOrchestrationContext.WaitForExternalEvent{T}"/> with that name, now or later.
+    /// <see cref="Microsoft.DurableTask.TaskOrchestrationContext.WaitForExternalEvent{T}(string, CancellationToken)"/> with that name, now or later.
     /// </summary>
     /// <returns>True once recorded; false when the instance is not running in this runtime.</returns>
     public async Task<bool> RaiseEventAsync(string instanceId, string eventName, object? payload, CancellationToken cancellationToken = default)

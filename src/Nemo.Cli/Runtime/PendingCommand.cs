@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Nemo.Conversions;
+using Microsoft.DurableTask;
 
 namespace Nemo.Cli.Runtime;
 
@@ -31,7 +31,7 @@ internal sealed class PendingCommand
     /// <summary>The child instance, or the instance an event is sent to.</summary>
     public string? ChildInstanceId { get; init; }
 
-    public ActivityRetryPolicy? Retry { get; init; }
+    public RetryPolicy? Retry { get; init; }
 
     public required Action<JsonElement?> Complete { get; init; }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Microsoft.DurableTask;
 
 namespace Nemo.Conversions;
 
@@ -8,10 +9,10 @@ namespace Nemo.Conversions;
 /// "&lt;original prompt&gt;\n\nThen: &lt;new prompt&gt;", saved as that version too.
 /// </summary>
 [SuppressMessage("Reliability", "CA2007:Consider calling ConfigureAwait on the awaited task", Justification = "Orchestration code must resume on the orchestration's own scheduler.")]
-internal static class IterationOrchestrator
+public static class IterationOrchestrator
 {
     /// <summary>Runs the iteration against <paramref name="context"/>.</summary>
-    public static async Task<ConversionResult> RunAsync(IOrchestrationContext context, IterationRequest request)
+    public static async Task<ConversionResult> RunAsync(TaskOrchestrationContext context, IterationRequest request)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(request);
@@ -19,11 +20,11 @@ internal static class IterationOrchestrator
         try
         {
             previous = await context.CallActivityAsync<ConversionResult?>(
-                ConversionActivityNames.ReadResult, new ReadResultInput(request.Name), ActivityRetryPolicy.Default);
+                ConversionActivityNames.ReadResult, new ReadResultInput(request.Name), ConversionWorkflow.ActivityRetry);
         }
-        catch (ActivityFailedException ex)
+        catch (TaskFailedException ex)
         {
-            return NotFound(context, request, $"internal error: the earlier result could not be read ({ex.ErrorMessage})");
+            return NotFound(context, request, $"internal error: the earlier result could not be read ({ex.FailureDetails.ErrorMessage})");
         }
 
         if (previous is null)
@@ -55,7 +56,7 @@ internal static class IterationOrchestrator
         });
     }
 
-    private static ConversionResult NotFound(IOrchestrationContext context, IterationRequest request, string reason) =>
+    private static ConversionResult NotFound(TaskOrchestrationContext context, IterationRequest request, string reason) =>
         new()
         {
             Id = context.InstanceId,

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Microsoft.DurableTask;
 
 namespace Nemo.Conversions;
 
@@ -8,10 +9,10 @@ namespace Nemo.Conversions;
 /// cancelled too).
 /// </summary>
 [SuppressMessage("Reliability", "CA2007:Consider calling ConfigureAwait on the awaited task", Justification = "Orchestration code must resume on the orchestration's own scheduler.")]
-internal static class BatchOrchestrator
+public static class BatchOrchestrator
 {
     /// <summary>Runs the batch against <paramref name="context"/>.</summary>
-    public static async Task<BatchSummary> RunAsync(IOrchestrationContext context, BatchRequest request)
+    public static async Task<BatchSummary> RunAsync(TaskOrchestrationContext context, BatchRequest request)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(request);
@@ -27,7 +28,7 @@ internal static class BatchOrchestrator
             while (running.Count < concurrency && next < request.Items.Count && !cancel.IsCompletedSuccessfully)
             {
                 var item = request.Items[next];
-                running.Add((context.CallSubOrchestratorAsync<ConversionResult>(ConversionWorkflow.Conversion, InstanceIds.ForItem(context.InstanceId, next), item), next));
+                running.Add((context.CallSubOrchestratorAsync<ConversionResult>(ConversionWorkflow.Conversion, item, new SubOrchestrationOptions { InstanceId = InstanceIds.ForItem(context.InstanceId, next) }), next));
                 next++;
             }
 
@@ -71,9 +72,9 @@ internal static class BatchOrchestrator
             items);
         try
         {
-            await context.CallActivityAsync<string>(ConversionActivityNames.WriteSummary, summary, ActivityRetryPolicy.Default);
+            await context.CallActivityAsync<string>(ConversionActivityNames.WriteSummary, summary, ConversionWorkflow.ActivityRetry);
         }
-        catch (ActivityFailedException)
+        catch (TaskFailedException)
         {
             // The summary is also the orchestration's output; the items' own result files are already written.
         }
@@ -82,22 +83,22 @@ internal static class BatchOrchestrator
         return summary;
     }
 
-    private static async Task<ConversionResult> Collect(IOrchestrationContext context, ConversionRequest item, int index, Task<ConversionResult> child)
+    private static async Task<ConversionResult> Collect(TaskOrchestrationContext context, ConversionRequest item, int index, Task<ConversionResult> child)
     {
         try
         {
             return await child;
         }
-        catch (ActivityFailedException ex)
+        catch (TaskFailedException ex)
         {
-            return Stub(context, item, index, ConversionStatus.Failed, new ConversionFailure(ConversionStage.Result, FailureKind.Terminal, $"internal error: {ex.ErrorMessage}"));
+            return Stub(context, item, index, ConversionStatus.Failed, new ConversionFailure(ConversionStage.Result, FailureKind.Terminal, $"internal error: {ex.FailureDetails.ErrorMessage}"));
         }
     }
 
-    private static ConversionResult Cancelled(IOrchestrationContext context, ConversionRequest item, int index) =>
+    private static ConversionResult Cancelled(TaskOrchestrationContext context, ConversionRequest item, int index) =>
         Stub(context, item, index, ConversionStatus.Cancelled, null) with { Warnings = ["The batch was cancelled before this item started."] };
 
-    private static ConversionResult Stub(IOrchestrationContext context, ConversionRequest item, int index, ConversionStatus status, ConversionFailure? failure) =>
+    private static ConversionResult Stub(TaskOrchestrationContext context, ConversionRequest item, int index, ConversionStatus status, ConversionFailure? failure) =>
         new()
         {
             Id = InstanceIds.ForItem(context.InstanceId, index),

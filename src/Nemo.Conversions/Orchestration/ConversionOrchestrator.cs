@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Microsoft.DurableTask;
 
 namespace Nemo.Conversions;
 
@@ -7,10 +8,10 @@ namespace Nemo.Conversions;
 /// file → event. Never throws for a failed conversion: the result says how it ended.
 /// </summary>
 [SuppressMessage("Reliability", "CA2007:Consider calling ConfigureAwait on the awaited task", Justification = "Orchestration code must resume on the orchestration's own scheduler.")]
-internal static class ConversionOrchestrator
+public static class ConversionOrchestrator
 {
     /// <summary>Runs the conversion against <paramref name="context"/>.</summary>
-    public static async Task<ConversionResult> RunAsync(IOrchestrationContext context, ConversionRequest request)
+    public static async Task<ConversionResult> RunAsync(TaskOrchestrationContext context, ConversionRequest request)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(request);

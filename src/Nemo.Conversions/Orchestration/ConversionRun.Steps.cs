@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.DurableTask;
 
 namespace Nemo.Conversions;
 
@@ -86,11 +87,11 @@ internal sealed partial class ConversionRun
 
         try
         {
-            return await _context.CallActivityAsync<T>(activity, input, retry ? ActivityRetryPolicy.Default : null);
+            return await _context.CallActivityAsync<T>(activity, input, retry ? ConversionWorkflow.ActivityRetry : null);
         }
-        catch (ActivityFailedException ex)
+        catch (TaskFailedException ex)
         {
-            throw new ConversionHaltedException(new ConversionFailure(stage, FailureKind.Terminal, $"internal error: {Shorten(ex.ErrorMessage)}"));
+            throw new ConversionHaltedException(new ConversionFailure(stage, FailureKind.Terminal, $"internal error: {Shorten(ex.FailureDetails.ErrorMessage)}"));
         }
     }
 

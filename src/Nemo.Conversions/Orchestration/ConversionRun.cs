@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
 namespace Nemo.Conversions;
@@ -16,7 +17,7 @@ internal sealed partial class ConversionRun : IDisposable
     /// <summary>Sessions one run may use: the first and two replacements after 1002.</summary>
     internal const int MaxSessions = 3;
 
-    private readonly IOrchestrationContext _context;
+    private readonly TaskOrchestrationContext _context;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _cancelWait = new();
     private readonly Task<CancelRequest> _cancel;
@@ -33,7 +34,7 @@ internal sealed partial class ConversionRun : IDisposable
     private int _renderSequence;
     private bool _mayHaveSpent;
 
-    public ConversionRun(IOrchestrationContext context, string name, string profile, string prompt, IReadOnlyList<string> images, int version = 1)
+    public ConversionRun(TaskOrchestrationContext context, string name, string profile, string prompt, IReadOnlyList<string> images, int version = 1)
     {
         _context = context;
         _logger = context.CreateReplaySafeLogger("Nemo.Conversions.Orchestration");
@@ -159,9 +160,9 @@ internal sealed partial class ConversionRun : IDisposable
     {
         try
         {
-            return await _context.CallActivityAsync<CreditsSnapshot?>(ConversionActivityNames.GetCredits, null, ActivityRetryPolicy.Default);
+            return await _context.CallActivityAsync<CreditsSnapshot?>(ConversionActivityNames.GetCredits, null, ConversionWorkflow.ActivityRetry);
         }
-        catch (ActivityFailedException)
+        catch (TaskFailedException)
         {
             // Credits are informational: a conversion never fails for want of them.
             return null;

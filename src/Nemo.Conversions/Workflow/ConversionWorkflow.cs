@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Nemo.Conversions;
@@ -14,6 +15,14 @@ public static class ConversionWorkflow
 
     /// <summary>A refinement: <see cref="IterationRequest"/> → <see cref="ConversionResult"/>.</summary>
     public const string Iteration = "Iteration";
+
+    /// <summary>
+    /// Retry for activities that <em>throw</em> (a crashed worker, an I/O fault in the store): three attempts, 5 s then
+    /// 10 s apart. Nemo errors do not throw out of activities: they come back as <see cref="ConversionFailure"/> data and
+    /// the orchestration decides.
+    /// </summary>
+    public static TaskOptions ActivityRetry { get; } =
+        TaskOptions.FromRetryPolicy(new RetryPolicy(maxNumberOfAttempts: 3, firstRetryInterval: TimeSpan.FromSeconds(5), backoffCoefficient: 2.0, maxRetryInterval: TimeSpan.FromMinutes(1)));
 
     /// <summary>The three orchestrators.</summary>
     public static IReadOnlyList<OrchestratorDefinition> Orchestrators { get; } =

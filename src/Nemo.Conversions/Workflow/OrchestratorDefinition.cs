@@ -1,3 +1,5 @@
+using Microsoft.DurableTask;
+
 namespace Nemo.Conversions;
 
 /// <summary>An orchestrator a host must register.</summary>
@@ -7,4 +9,4 @@ namespace Nemo.Conversions;
 public sealed record OrchestratorDefinition(
     string Name,
     Type InputType,
-    Func<IOrchestrationContext, object?, Task<object?>> RunAsync);
+    Func<TaskOrchestrationContext, object?, Task<object?>> RunAsync);

@@ -5,40 +5,33 @@ using Nemo.Conversions;
 namespace Nemo.Functions.Durable;
 
 /// <summary>
-/// The orchestrator functions: one per <see cref="ConversionWorkflow.Orchestrators"/> entry, each running the pipeline's
-/// orchestrator against the adapted context. The input is a typed parameter beside the trigger: the Durable extension
-/// binds the orchestration's input to it (deserialized to the declared type), as it does for activity triggers.
+/// The orchestrator functions: the pipeline's orchestrators, run on the Durable extension's own
+/// <see cref="TaskOrchestrationContext"/>. The input is a typed parameter beside the trigger: the Durable extension binds
+/// the orchestration's input to it (deserialized to the declared type), as it does for activity triggers.
 /// </summary>
 public static class ConversionOrchestratorFunctions
 {
     /// <summary><see cref="ConversionWorkflow.Conversion"/>: one conversion.</summary>
     /// <param name="context">The Durable orchestration context.</param>
     /// <param name="input">The conversion to run.</param>
-    /// <returns>The <see cref="ConversionResult"/>.</returns>
+    /// <returns>How the conversion ended.</returns>
     [Function(ConversionWorkflow.Conversion)]
-    public static Task<object?> Conversion([OrchestrationTrigger] TaskOrchestrationContext context, ConversionRequest input) =>
-        RunAsync(ConversionWorkflow.Conversion, context, input);
+    public static Task<ConversionResult> Conversion([OrchestrationTrigger] TaskOrchestrationContext context, ConversionRequest input) =>
+        ConversionOrchestrator.RunAsync(context, input);
 
     /// <summary><see cref="ConversionWorkflow.Batch"/>: a job folder, each item a child conversion.</summary>
     /// <param name="context">The Durable orchestration context.</param>
     /// <param name="input">The job to run.</param>
-    /// <returns>The <see cref="BatchSummary"/>.</returns>
+    /// <returns>The batch's summary.</returns>
     [Function(ConversionWorkflow.Batch)]
-    public static Task<object?> Batch([OrchestrationTrigger] TaskOrchestrationContext context, BatchRequest input) =>
-        RunAsync(ConversionWorkflow.Batch, context, input);
+    public static Task<BatchSummary> Batch([OrchestrationTrigger] TaskOrchestrationContext context, BatchRequest input) =>
+        BatchOrchestrator.RunAsync(context, input);
 
     /// <summary><see cref="ConversionWorkflow.Iteration"/>: a refinement of an earlier conversion.</summary>
     /// <param name="context">The Durable orchestration context.</param>
     /// <param name="input">The refinement to run.</param>
-    /// <returns>The <see cref="ConversionResult"/> of the new version.</returns>
+    /// <returns>How the new version ended.</returns>
     [Function(ConversionWorkflow.Iteration)]
-    public static Task<object?> Iteration([OrchestrationTrigger] TaskOrchestrationContext context, IterationRequest input) =>
-        RunAsync(ConversionWorkflow.Iteration, context, input);
-
-    internal static Task<object?> RunAsync(string name, TaskOrchestrationContext context, object? input)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var definition = ConversionWorkflow.Orchestrators.Single(o => o.Name == name);
-        return definition.RunAsync(new DurableOrchestrationContext(context), input);
-    }
+    public static Task<ConversionResult> Iteration([OrchestrationTrigger] TaskOrchestrationContext context, IterationRequest input) =>
+        IterationOrchestrator.RunAsync(context, input);
 }

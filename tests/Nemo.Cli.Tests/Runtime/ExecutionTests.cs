@@ -49,7 +49,7 @@ public sealed class ExecutionTests
     }
 
     [Fact]
-    public async Task An_activity_that_keeps_throwing_surfaces_as_ActivityFailedException()
+    public async Task An_activity_that_keeps_throwing_surfaces_as_TaskFailedException()
     {
         await using var harness = new RuntimeHarness();
         var runtime = await harness.StartAsync();
@@ -214,9 +214,9 @@ public sealed class ExecutionTests
 
         var done = await runtime.WaitForCompletionAsync("parent-1").WaitAsync(RuntimeHarness.Safety);
 
-        Assert.Equal(
-            "echo:p,echo:echo:p|echo:p,echo:echo:p|Nemo.Conversions.ActivityFailedException|Fail failed: System.InvalidOperationException: boom: child",
-            RuntimeHarness.Output<string>(done));
+        var output = RuntimeHarness.Output<string>(done);
+        Assert.True(output.StartsWith("echo:p,echo:echo:p|echo:p,echo:echo:p|Microsoft.DurableTask.TaskFailedException|", StringComparison.Ordinal), output);
+        Assert.EndsWith("boom: child", output, StringComparison.Ordinal);
         Assert.Equal(1, harness.Probe.Count("Echo:p")); // the same child id twice is one child
         var child = await runtime.GetAsync("parent-1-child");
         Assert.Equal(InstanceStatus.Completed, child!.Status);

@@ -1,3 +1,4 @@
+using Microsoft.DurableTask;
 using Nemo.Conversions;
 
 namespace Nemo.Cli.Tests.Runtime;
@@ -131,17 +132,17 @@ public static class ToyWorkflows
             return "done";
         }),
         Orchestrator<int>("Retry", async (ctx, failures) =>
-            await ctx.CallActivityAsync<string>("Flaky", failures, new ActivityRetryPolicy(3, TimeSpan.FromSeconds(10), 2.0))),
+            await ctx.CallActivityAsync<string>("Flaky", failures, TaskOptions.FromRetryPolicy(new RetryPolicy(3, TimeSpan.FromSeconds(10), 2.0)))),
         Orchestrator<string>("CatchFailure", async (ctx, input) =>
         {
             try
             {
-                await ctx.CallActivityAsync<string>("Fail", input, new ActivityRetryPolicy(2, TimeSpan.Zero));
+                await ctx.CallActivityAsync<string>("Fail", input, TaskOptions.FromRetryPolicy(new RetryPolicy(2, TimeSpan.FromMilliseconds(1))));
                 return "no failure";
             }
-            catch (ActivityFailedException ex)
+            catch (TaskFailedException ex)
             {
-                return $"{ex.Name}|{ex.ErrorType}|{ex.ErrorMessage}";
+                return $"{ex.TaskName}|{ex.FailureDetails.ErrorType}|{ex.FailureDetails.ErrorMessage}";
             }
         }),
         Orchestrator<string>("Uncaught", async (ctx, input) => await ctx.CallActivityAsync<string>("Fail", input)),
@@ -195,7 +196,7 @@ public static class ToyWorkflows
         {
             // Sent right after the child is scheduled: the child may not be running yet when the event is handed over.
             var childId = ctx.InstanceId + "-child";
-            var child = ctx.CallSubOrchestratorAsync<string>("Cancellable", childId, "x");
+            var child = ctx.CallSubOrchestratorAsync<string>("Cancellable", "x", new SubOrchestrationOptions { InstanceId = childId });
             ctx.SendEvent(childId, OrchestrationEvents.Cancel, new CancelRequest(reason));
             return await child;
         }),
@@ -207,16 +208,16 @@ public static class ToyWorkflows
         Orchestrator<string>("Parent", async (ctx, input) =>
         {
             var childId = ctx.InstanceId + "-child";
-            var first = await ctx.CallSubOrchestratorAsync<string[]>("Sequence", childId, input);
-            var again = await ctx.CallSubOrchestratorAsync<string[]>("Sequence", childId, input);
+            var first = await ctx.CallSubOrchestratorAsync<string[]>("Sequence", input, new SubOrchestrationOptions { InstanceId = childId });
+            var again = await ctx.CallSubOrchestratorAsync<string[]>("Sequence", input, new SubOrchestrationOptions { InstanceId = childId });
             try
             {
-                await ctx.CallSubOrchestratorAsync<string>("Uncaught", ctx.InstanceId + "-bad", "child");
+                await ctx.CallSubOrchestratorAsync<string>("Uncaught", "child", new SubOrchestrationOptions { InstanceId = ctx.InstanceId + "-bad" });
                 return "no failure";
             }
-            catch (ActivityFailedException ex)
+            catch (TaskFailedException ex)
             {
-                return $"{string.Join(",", first)}|{string.Join(",", again)}|{ex.ErrorType}|{ex.ErrorMessage}";
+                return $"{string.Join(",", first)}|{string.Join(",", again)}|{ex.FailureDetails.ErrorType}|{ex.FailureDetails.ErrorMessage}";
             }
         }),
         Orchestrator<ConversionProgress>("Progress", async (ctx, input) =>
@@ -234,6 +235,6 @@ public static class ToyWorkflows
         new(name, typeof(TInput), (services, input, cancellationToken) =>
             run((Probe)services.GetService(typeof(Probe))!, (TInput)input!, cancellationToken));
 
-    private static OrchestratorDefinition Orchestrator<TInput>(string name, Func<IOrchestrationContext, TInput, Task<object?>> run) =>
+    private static OrchestratorDefinition Orchestrator<TInput>(string name, Func<TaskOrchestrationContext, TInput, Task<object?>> run) =>
         new(name, typeof(TInput), (ctx, input) => run(ctx, (TInput)input!));
 }

@@ -35,8 +35,8 @@ public sealed class ConversionOrchestratorTests
         Assert.Contains(result.Stages, s => s.Stage == ConversionStage.Wait && s.Seconds == 30);
         Assert.Contains(context.Statuses, s => s?.Stage == ConversionStage.Upload);
         Assert.Contains(context.Statuses, s => s?.Stage == ConversionStage.Wait && s.RenderId == "render_1");
-        Assert.Null(context.Activities.Single(a => a.Name == Send).Retry);
-        Assert.All(context.Activities.Where(a => a.Name != Send), a => Assert.Equal(ActivityRetryPolicy.Default, a.Retry));
+        Assert.Null(context.Activities.Single(a => a.Name == Send).Options);
+        Assert.All(context.Activities.Where(a => a.Name != Send), a => Assert.Same(ConversionWorkflow.ActivityRetry, a.Options));
         Assert.Equal(1, Prompts(context).Single().Sequence);
         Assert.Equal("conv-test", Prompts(context).Single().InstanceId);
     }

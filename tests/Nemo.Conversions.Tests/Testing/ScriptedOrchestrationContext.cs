@@ -1,39 +1,48 @@
 using System.Text.Json;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Nemo.Conversions.Tests.Testing;
 
 /// <summary>
-/// A fake <see cref="IOrchestrationContext"/> that runs an orchestrator to its end at once: activity results come from
+/// A scripted <see cref="TaskOrchestrationContext"/> that runs an orchestrator to its end at once: activity results come from
 /// a script (a handler per activity name, or a queue of results), timers advance a virtual clock instantly, events can
 /// be raised from inside a handler, and every call is recorded in <see cref="Calls"/>. Inputs and results are
 /// round-tripped through <see cref="ConversionJson.Compact"/> as the real runtimes do.
 /// </summary>
-internal sealed class ScriptedOrchestrationContext : IOrchestrationContext
+internal sealed class ScriptedOrchestrationContext : TaskOrchestrationContext
 {
     private readonly Dictionary<string, Func<object?, object?>> _handlers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Queue<object?>> _queues = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TaskCompletionSource<object?>> _events = new(StringComparer.Ordinal);
     private readonly Dictionary<string, object?> _pendingEvents = new(StringComparer.Ordinal);
 
+    private DateTime _now;
+
     public ScriptedOrchestrationContext(string instanceId = "conv-test", DateTime? start = null)
     {
         InstanceId = instanceId;
-        CurrentUtcDateTime = start ?? new DateTime(2025, 6, 1, 12, 0, 0, DateTimeKind.Utc);
+        _now = start ?? new DateTime(2025, 6, 1, 12, 0, 0, DateTimeKind.Utc);
     }
 
-    public string InstanceId { get; }
+    public override TaskName Name => "Scripted";
 
-    public DateTime CurrentUtcDateTime { get; private set; }
+    public override string InstanceId { get; }
 
-    public bool IsReplaying => false;
+    public override ParentOrchestrationInstance? Parent => null;
+
+    public override DateTime CurrentUtcDateTime => _now;
+
+    public override bool IsReplaying => false;
+
+    protected override ILoggerFactory LoggerFactory => NullLoggerFactory.Instance;
 
     /// <summary>Every call in order: <c>activity:Name input-json</c>, <c>timer:+seconds</c>, <c>status:json</c>, ….</summary>
     public List<string> Calls { get; } = [];
 
     /// <summary>The activity calls in order, with their inputs as JSON.</summary>
-    public List<(string Name, JsonElement? Input, ActivityRetryPolicy? Retry)> Activities { get; } = [];
+    public List<(string Name, JsonElement? Input, TaskOptions? Options)> Activities { get; } = [];
 
     /// <summary>The timer delays in order.</summary>
     public List<TimeSpan> Timers { get; } = [];
@@ -99,23 +108,26 @@ internal sealed class ScriptedOrchestrationContext : IOrchestrationContext
     /// <summary>Also called to drive an activity with the real implementation (e.g. through <see cref="ConversionWorkflow.Activities"/>).</summary>
     public Func<string, object?, Task<object?>>? Fallback { get; set; }
 
-    public async Task<TResult> CallActivityAsync<TResult>(string name, object? input = null, ActivityRetryPolicy? retry = null)
+    public override T? GetInput<T>()
+        where T : default => default;
+
+    public override async Task<TResult> CallActivityAsync<TResult>(TaskName name, object? input = null, TaskOptions? options = null)
     {
         var inputJson = input is null ? (JsonElement?)null : JsonSerializer.SerializeToElement(input, input.GetType(), ConversionJson.Compact);
-        Activities.Add((name, inputJson, retry));
-        Calls.Add($"activity:{name} {inputJson?.GetRawText()} retry={retry is not null}");
+        Activities.Add((name.Name, inputJson, options));
+        Calls.Add($"activity:{name} {inputJson?.GetRawText()} retry={options?.Retry is not null}");
         object? result;
-        if (_queues.TryGetValue(name, out var queue) && queue.Count > 0)
+        if (_queues.TryGetValue(name.Name, out var queue) && queue.Count > 0)
         {
             result = queue.Dequeue();
         }
-        else if (_handlers.TryGetValue(name, out var handler))
+        else if (_handlers.TryGetValue(name.Name, out var handler))
         {
             result = handler(input);
         }
         else if (Fallback is not null)
         {
-            result = await Fallback(name, input);
+            result = await Fallback(name.Name, input);
         }
         else
         {
@@ -124,7 +136,7 @@ internal sealed class ScriptedOrchestrationContext : IOrchestrationContext
 
         if (result is Exception exception)
         {
-            throw exception is ActivityFailedException ? exception : new ActivityFailedException(name, exception.GetType().FullName!, exception.Message);
+            throw exception is TaskFailedException ? exception : new TaskFailedException(name.Name, Activities.Count, exception);
         }
 
         return RoundTrip<TResult>(result);
@@ -136,7 +148,7 @@ internal sealed class ScriptedOrchestrationContext : IOrchestrationContext
     /// <summary>Called for every event the orchestration sends (for example, to deliver it to a scripted child).</summary>
     public Action<string, string, object>? OnSend { get; set; }
 
-    public void SendEvent(string instanceId, string eventName, object payload)
+    public override void SendEvent(string instanceId, string eventName, object payload)
     {
         Calls.Add($"send:{eventName} {instanceId}");
         SentEvents.Add((instanceId, eventName, JsonSerializer.SerializeToElement(payload, payload.GetType(), ConversionJson.Compact)));
@@ -146,24 +158,26 @@ internal sealed class ScriptedOrchestrationContext : IOrchestrationContext
     /// <summary>Runs child orchestrations through this handler (default: none scripted).</summary>
     public Func<string, string, object?, Task<object?>>? SubOrchestrator { get; set; }
 
-    public async Task<TResult> CallSubOrchestratorAsync<TResult>(string name, string instanceId, object? input = null)
+    public override async Task<TResult> CallSubOrchestratorAsync<TResult>(TaskName orchestratorName, object? input = null, TaskOptions? options = null)
     {
-        Calls.Add($"sub:{name} {instanceId}");
+        var instanceId = (options as SubOrchestrationOptions)?.InstanceId
+            ?? throw new InvalidOperationException("The pipeline names its children: SubOrchestrationOptions.InstanceId is required.");
+        Calls.Add($"sub:{orchestratorName} {instanceId}");
         if (SubOrchestrator is null)
         {
             throw new InvalidOperationException("No script for sub-orchestrations.");
         }
 
-        var result = await SubOrchestrator(name, instanceId, input);
+        var result = await SubOrchestrator(orchestratorName.Name, instanceId, input);
         if (result is Exception exception)
         {
-            throw new ActivityFailedException(name, exception.GetType().FullName!, exception.Message);
+            throw new TaskFailedException(orchestratorName.Name, Calls.Count, exception);
         }
 
         return RoundTrip<TResult>(result);
     }
 
-    public Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken)
+    public override Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken)
     {
         var delay = fireAt - CurrentUtcDateTime;
         Timers.Add(delay);
@@ -187,15 +201,15 @@ internal sealed class ScriptedOrchestrationContext : IOrchestrationContext
             return pending.Task;
         }
 
-        if (fireAt > CurrentUtcDateTime)
+        if (fireAt > _now)
         {
-            CurrentUtcDateTime = fireAt;
+            _now = fireAt;
         }
 
         return Task.CompletedTask;
     }
 
-    public async Task<T> WaitForExternalEvent<T>(string eventName, CancellationToken cancellationToken = default)
+    public override async Task<T> WaitForExternalEvent<T>(string eventName, CancellationToken cancellationToken = default)
     {
         Calls.Add($"wait:{eventName}");
         object? payload;
@@ -216,13 +230,16 @@ internal sealed class ScriptedOrchestrationContext : IOrchestrationContext
         return RoundTrip<T>(payload);
     }
 
-    public void SetCustomStatus(object? customStatus)
+    public override void SetCustomStatus(object? customStatus)
     {
         Statuses.Add(customStatus as ConversionProgress);
         Calls.Add($"status:{JsonSerializer.Serialize(customStatus, ConversionJson.Compact)}");
     }
 
-    public ILogger CreateReplaySafeLogger(string categoryName) => NullLogger.Instance;
+    public override void ContinueAsNew(object? newInput = null, bool preserveUnprocessedEvents = true) =>
+        throw new NotSupportedException("The pipeline's orchestrations do not continue as new.");
+
+    public override Guid NewGuid() => throw new NotSupportedException("The pipeline's orchestrations derive their ids.");
 
     /// <summary>The names of the activities called, in order.</summary>
     public IReadOnlyList<string> ActivityNames => Activities.Select(a => a.Name).ToArray();

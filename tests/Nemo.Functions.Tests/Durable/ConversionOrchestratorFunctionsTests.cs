@@ -37,7 +37,8 @@ public sealed class ConversionOrchestratorFunctionsTests
     {
         var context = new RecordingOrchestrationContext("conv-0000000000000002", input: null);
 
-        await Assert.ThrowsAsync<ArgumentException>(() => ConversionOrchestratorFunctions.Conversion(context, null!));
+        var error = await Assert.ThrowsAsync<ArgumentNullException>(() => ConversionOrchestratorFunctions.Conversion(context, null!));
+        Assert.Equal("request", error.ParamName);
         Assert.Empty(context.Activities);
     }
 }
