@@ -1,4 +1,5 @@
 using System.Globalization;
+using Nemo.Benchmarks.Engine;
 using Nemo.Benchmarks.Infrastructure;
 using Nemo.Benchmarks.Pipeline;
 using Nemo.Benchmarks.Uploads;
@@ -10,6 +11,9 @@ using Nemo.Simulator;
 //                                    the pipeline side by side with the naive fixed-30 s baseline
 //   throughput [--conversions 200] [--concurrency 8] [--time-scale 0.01]
 //                                    one batch through the nemo host: nothing lost, nothing spent twice
+//   engine [--sides memory,azure-storage,local] [--long-render 180]
+//                                    one conversion on the real Durable engine beside the local runtime, in real time:
+//                                    end-to-end time, activity executions, history events (normal and long render)
 //   simulator                        (internal) hosts the simulator for a benchmark's child process
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
@@ -39,6 +43,12 @@ switch (command)
             double.Parse(Option(args, "--time-scale", "0.01"), CultureInfo.InvariantCulture),
             cancellation.Token);
 
+    case "engine":
+        return await EngineBenchmark.RunAsync(
+            Option(args, "--sides", string.Join(',', EngineBenchmark.AllSides)).Split(','),
+            TimeSpan.FromSeconds(int.Parse(Option(args, "--long-render", "180"), CultureInfo.InvariantCulture)),
+            cancellation.Token);
+
     case "simulator":
         await using (var simulator = await NemoSimulator.StartAsync(new SimulatorOptions { TimeScale = 0.01, StartingCredits = 1_000_000 }, cancellation.Token))
         {
@@ -50,7 +60,7 @@ switch (command)
         return 0;
 
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{command}'. Available: upload-memory, pipeline, throughput.");
+        Console.Error.WriteLine($"Unknown benchmark '{command}'. Available: upload-memory, pipeline, throughput, engine.");
         return 2;
 }
 
