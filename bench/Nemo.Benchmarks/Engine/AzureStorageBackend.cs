@@ -7,7 +7,7 @@ namespace Nemo.Benchmarks.Engine;
 
 /// <summary>
 /// The backend Durable Functions uses by default, DurableTask.AzureStorage, on Azurite: a task hub of its own (queues,
-/// instance and history tables, leases), one partition, queues polled at least every second. The history is the
+/// instance and history tables, leases), one partition, queues polled at least every second (<see cref="AzureStorageTaskHub"/>). The history is the
 /// backend's own: <see cref="AzureStorageOrchestrationService.GetOrchestrationHistoryAsync"/> reads the history table.
 /// </summary>
 internal sealed class AzureStorageBackend : EngineBackend
@@ -18,16 +18,10 @@ internal sealed class AzureStorageBackend : EngineBackend
 
     public override string Name => "engine, Azure Storage";
 
-    /// <summary>Creates a fresh task hub on the storage account of <paramref name="connectionString"/>.</summary>
-    public static async Task<AzureStorageBackend> CreateAsync(string connectionString, string taskHubName)
+    /// <summary>Creates a fresh task hub (as the engine tests do) on the storage account of <paramref name="connectionString"/>.</summary>
+    public static async Task<AzureStorageBackend> CreateAsync(string connectionString)
     {
-        var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
-        {
-            StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
-            TaskHubName = taskHubName,
-            PartitionCount = 1,
-            MaxQueuePollingInterval = TimeSpan.FromSeconds(1),
-        });
+        var service = new AzureStorageTaskHub(connectionString).Open(workerId: "bench");
         try
         {
             await service.CreateIfNotExistsAsync();

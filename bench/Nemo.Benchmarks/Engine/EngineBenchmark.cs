@@ -86,7 +86,7 @@ internal static class EngineBenchmark
         ArgumentNullException.ThrowIfNull(azurite);
         await using EngineBackend backend = side == "memory"
             ? new InMemoryBackend()
-            : await AzureStorageBackend.CreateAsync(azurite.ConnectionString, "bench" + Guid.NewGuid().ToString("N")[..12]);
+            : await AzureStorageBackend.CreateAsync(azurite.ConnectionString);
         return await EngineConversion.RunAsync(backend, azurite.ConnectionString, render, cancellationToken);
     }
 }
