@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Threading.Channels;
+using Microsoft.DurableTask;
 using Nemo.Conversions;
 
 namespace Nemo.Cli.Runtime;
@@ -12,7 +13,7 @@ namespace Nemo.Cli.Runtime;
 internal sealed class InstanceRunner
 {
     private readonly LocalOrchestrationRuntime _runtime;
-    private readonly OrchestratorDefinition _definition;
+    private readonly ITaskOrchestrator _orchestrator;
     private readonly InstanceJournal _journal;
     private readonly IReadOnlyList<HistoryEvent> _history;
     private readonly bool _isNew;
@@ -26,7 +27,7 @@ internal sealed class InstanceRunner
 
     public InstanceRunner(
         LocalOrchestrationRuntime runtime,
-        OrchestratorDefinition definition,
+        ITaskOrchestrator orchestrator,
         InstanceJournal journal,
         IReadOnlyList<HistoryEvent> history,
         InstanceSnapshot snapshot,
@@ -34,7 +35,7 @@ internal sealed class InstanceRunner
         CancellationToken stopping)
     {
         _runtime = runtime;
-        _definition = definition;
+        _orchestrator = orchestrator;
         _journal = journal;
         _history = history;
         _snapshot = snapshot;
@@ -60,7 +61,7 @@ internal sealed class InstanceRunner
         {
             try
             {
-                _context.Start(_definition, (ExecutionStarted)_history[0], replaying: !_isNew);
+                _context.Start(_orchestrator, (ExecutionStarted)_history[0], replaying: !_isNew);
                 for (var i = 1; i < _history.Count; i++)
                 {
                     _context.Apply(_history[i], replaying: true);

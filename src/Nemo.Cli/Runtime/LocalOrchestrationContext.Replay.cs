@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.DurableTask;
 using Nemo.Conversions;
 
 namespace Nemo.Cli.Runtime;
@@ -7,7 +8,7 @@ namespace Nemo.Cli.Runtime;
 internal sealed partial class LocalOrchestrationContext
 {
     /// <summary>Starts the orchestrator function; it runs until it first awaits something not yet completed.</summary>
-    public void Start(OrchestratorDefinition definition, ExecutionStarted started, bool replaying)
+    public void Start(ITaskOrchestrator orchestrator, ExecutionStarted started, bool replaying)
     {
         _currentUtcDateTime = started.Timestamp;
         _isReplaying = replaying;
@@ -15,8 +16,8 @@ internal sealed partial class LocalOrchestrationContext
         {
             try
             {
-                var input = started.Input?.Deserialize(definition.InputType, ConversionJson.Compact);
-                OrchestratorTask = definition.RunAsync(this, input);
+                var input = started.Input?.Deserialize(orchestrator.InputType, ConversionJson.Compact);
+                OrchestratorTask = orchestrator.RunAsync(this, input);
             }
 #pragma warning disable CA1031 // Whatever the orchestrator throws synchronously is its failure, recorded with its type.
             catch (Exception ex)

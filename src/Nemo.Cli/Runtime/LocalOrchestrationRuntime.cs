@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using Microsoft.DurableTask;
 using Nemo.Conversions;
 
 namespace Nemo.Cli.Runtime;
@@ -12,7 +13,7 @@ namespace Nemo.Cli.Runtime;
 /// </summary>
 public sealed partial class LocalOrchestrationRuntime : IConversionScheduler, IAsyncDisposable
 {
-    private readonly Dictionary<string, OrchestratorDefinition> _orchestrators = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ITaskOrchestrator> _orchestrators = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ActivityDefinition> _activities = new(StringComparer.Ordinal);
     private readonly IServiceProvider _services;
     private readonly string _instancesRoot;
@@ -37,7 +38,7 @@ public sealed partial class LocalOrchestrationRuntime : IConversionScheduler, IA
     public LocalOrchestrationRuntime(
         LocalRuntimeOptions options,
         IServiceProvider services,
-        IEnumerable<OrchestratorDefinition> orchestrators,
+        IReadOnlyDictionary<string, ITaskOrchestrator> orchestrators,
         IEnumerable<ActivityDefinition> activities,
         TimeProvider timeProvider,
         ILoggerFactory loggerFactory)
@@ -51,9 +52,9 @@ public sealed partial class LocalOrchestrationRuntime : IConversionScheduler, IA
         ArgumentException.ThrowIfNullOrWhiteSpace(options.StateDirectory, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConcurrentActivities, 1, nameof(options));
 
-        foreach (var orchestrator in orchestrators)
+        foreach (var (name, orchestrator) in orchestrators)
         {
-            _orchestrators[orchestrator.Name] = orchestrator;
+            _orchestrators[name] = orchestrator;
         }
 
         foreach (var activity in activities)

@@ -9,31 +9,31 @@ namespace Nemo.Conversions;
 /// "&lt;original prompt&gt;\n\nThen: &lt;new prompt&gt;", saved as that version too.
 /// </summary>
 [SuppressMessage("Reliability", "CA2007:Consider calling ConfigureAwait on the awaited task", Justification = "Orchestration code must resume on the orchestration's own scheduler.")]
-public static class IterationOrchestrator
+public sealed class IterationOrchestrator : TaskOrchestrator<IterationRequest, ConversionResult>
 {
     /// <summary>Runs the iteration against <paramref name="context"/>.</summary>
-    public static async Task<ConversionResult> RunAsync(TaskOrchestrationContext context, IterationRequest request)
+    public override async Task<ConversionResult> RunAsync(TaskOrchestrationContext context, IterationRequest input)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(input);
         ConversionResult? previous;
         try
         {
             previous = await context.CallActivityAsync<ConversionResult?>(
-                ConversionActivityNames.ReadResult, new ReadResultInput(request.Name), ConversionWorkflow.ActivityRetry);
+                ConversionActivityNames.ReadResult, new ReadResultInput(input.Name), ConversionWorkflow.ActivityRetry);
         }
         catch (TaskFailedException ex)
         {
-            return NotFound(context, request, $"internal error: the earlier result could not be read ({ex.FailureDetails.ErrorMessage})");
+            return NotFound(context, input, $"internal error: the earlier result could not be read ({ex.FailureDetails.ErrorMessage})");
         }
 
         if (previous is null)
         {
-            return NotFound(context, request, $"There is no earlier conversion named '{request.Name}' to refine; convert the images first.");
+            return NotFound(context, input, $"There is no earlier conversion named '{input.Name}' to refine; convert the images first.");
         }
 
         // The result records the whole instruction so far, so a later fallback can replay it in a fresh session.
-        var combined = $"{previous.Prompt}\n\nThen: {request.Prompt}";
+        var combined = $"{previous.Prompt}\n\nThen: {input.Prompt}";
         using var run = new ConversionRun(context, previous.Name, previous.Profile, combined, previous.Images, previous.Version + 1);
         var validate = new ConversionRequest(previous.Name, previous.Images, combined, previous.Profile);
         return await run.CompleteAsync(async () =>
@@ -52,7 +52,7 @@ public static class IterationOrchestrator
                 }
             }
 
-            await run.WorkAsync(new SessionPlan(() => run.ValidateAsync(validate), combined, "en", sessionId, request.Prompt));
+            await run.WorkAsync(new SessionPlan(() => run.ValidateAsync(validate), combined, "en", sessionId, input.Prompt));
         });
     }
 

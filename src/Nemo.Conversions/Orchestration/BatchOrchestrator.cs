@@ -9,25 +9,25 @@ namespace Nemo.Conversions;
 /// cancelled too).
 /// </summary>
 [SuppressMessage("Reliability", "CA2007:Consider calling ConfigureAwait on the awaited task", Justification = "Orchestration code must resume on the orchestration's own scheduler.")]
-public static class BatchOrchestrator
+public sealed class BatchOrchestrator : TaskOrchestrator<BatchRequest, BatchSummary>
 {
     /// <summary>Runs the batch against <paramref name="context"/>.</summary>
-    public static async Task<BatchSummary> RunAsync(TaskOrchestrationContext context, BatchRequest request)
+    public override async Task<BatchSummary> RunAsync(TaskOrchestrationContext context, BatchRequest input)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(input);
         using var cancelWait = new CancellationTokenSource();
         var cancel = context.WaitForExternalEvent<CancelRequest>(OrchestrationEvents.Cancel, cancelWait.Token);
-        var concurrency = Math.Max(1, request.Concurrency);
-        var results = new ConversionResult?[request.Items.Count];
+        var concurrency = Math.Max(1, input.Concurrency);
+        var results = new ConversionResult?[input.Items.Count];
         var running = new List<(Task<ConversionResult> Task, int Index)>();
         var next = 0;
         var cancelForwarded = false;
-        while (next < request.Items.Count || running.Count > 0)
+        while (next < input.Items.Count || running.Count > 0)
         {
-            while (running.Count < concurrency && next < request.Items.Count && !cancel.IsCompletedSuccessfully)
+            while (running.Count < concurrency && next < input.Items.Count && !cancel.IsCompletedSuccessfully)
             {
-                var item = request.Items[next];
+                var item = input.Items[next];
                 running.Add((context.CallSubOrchestratorAsync<ConversionResult>(ConversionWorkflow.Conversion, item, new SubOrchestrationOptions { InstanceId = InstanceIds.ForItem(context.InstanceId, next) }), next));
                 next++;
             }
@@ -56,17 +56,17 @@ public static class BatchOrchestrator
             var index = running.FindIndex(r => r.Task == finished);
             var entry = running[index];
             running.RemoveAt(index);
-            results[entry.Index] = await Collect(context, request.Items[entry.Index], entry.Index, entry.Task);
+            results[entry.Index] = await Collect(context, input.Items[entry.Index], entry.Index, entry.Task);
         }
 
         for (var i = 0; i < results.Length; i++)
         {
-            results[i] ??= Cancelled(context, request.Items[i], i);
+            results[i] ??= Cancelled(context, input.Items[i], i);
         }
 
         var items = results.Select(r => r!).ToArray();
         var summary = new BatchSummary(
-            request.Name,
+            input.Name,
             items.Count(r => r.Status == ConversionStatus.Succeeded),
             items.Count(r => r.Status != ConversionStatus.Succeeded),
             items);

@@ -8,17 +8,17 @@ namespace Nemo.Conversions;
 /// file → event. Never throws for a failed conversion: the result says how it ended.
 /// </summary>
 [SuppressMessage("Reliability", "CA2007:Consider calling ConfigureAwait on the awaited task", Justification = "Orchestration code must resume on the orchestration's own scheduler.")]
-public static class ConversionOrchestrator
+public sealed class ConversionOrchestrator : TaskOrchestrator<ConversionRequest, ConversionResult>
 {
     /// <summary>Runs the conversion against <paramref name="context"/>.</summary>
-    public static async Task<ConversionResult> RunAsync(TaskOrchestrationContext context, ConversionRequest request)
+    public override async Task<ConversionResult> RunAsync(TaskOrchestrationContext context, ConversionRequest input)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(request);
-        using var run = new ConversionRun(context, request.Name, request.Profile, request.Prompt, request.Images);
+        ArgumentNullException.ThrowIfNull(input);
+        using var run = new ConversionRun(context, input.Name, input.Profile, input.Prompt, input.Images);
         return await run.CompleteAsync(() => run.WorkAsync(new SessionPlan(
-            () => run.ValidateAsync(request),
-            PromptComposer.Compose(request.Prompt, request.Options),
-            request.Options?.Language ?? "en")));
+            () => run.ValidateAsync(input),
+            PromptComposer.Compose(input.Prompt, input.Options),
+            input.Options?.Language ?? "en")));
     }
 }

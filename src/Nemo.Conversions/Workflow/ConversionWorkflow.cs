@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,13 +23,17 @@ public static class ConversionWorkflow
     public static TaskOptions ActivityRetry { get; } =
         TaskOptions.FromRetryPolicy(new RetryPolicy(maxNumberOfAttempts: 3, firstRetryInterval: TimeSpan.FromSeconds(5), backoffCoefficient: 2.0, maxRetryInterval: TimeSpan.FromMinutes(1)));
 
-    /// <summary>The three orchestrators.</summary>
-    public static IReadOnlyList<OrchestratorDefinition> Orchestrators { get; } =
-    [
-        new(Conversion, typeof(ConversionRequest), (context, input) => Box(ConversionOrchestrator.RunAsync(context, Require<ConversionRequest>(input)))),
-        new(Batch, typeof(BatchRequest), (context, input) => Box(BatchOrchestrator.RunAsync(context, Require<BatchRequest>(input)))),
-        new(Iteration, typeof(IterationRequest), (context, input) => Box(IterationOrchestrator.RunAsync(context, Require<IterationRequest>(input)))),
-    ];
+    /// <summary>
+    /// The three orchestrators by name, as the SDK's <see cref="ITaskOrchestrator"/>: what a host needs to run one (its
+    /// input type, to read the input from history, and an untyped entry point). They keep no state, so one instance of
+    /// each serves every run.
+    /// </summary>
+    public static IReadOnlyDictionary<string, ITaskOrchestrator> Orchestrators { get; } = new Dictionary<string, ITaskOrchestrator>(StringComparer.Ordinal)
+    {
+        [Conversion] = new ConversionOrchestrator(),
+        [Batch] = new BatchOrchestrator(),
+        [Iteration] = new IterationOrchestrator(),
+    };
 
     /// <summary>Every activity, each resolving <see cref="ConversionActivities"/> from the host's services.</summary>
     public static IReadOnlyList<ActivityDefinition> Activities { get; } =
@@ -55,10 +58,6 @@ public static class ConversionWorkflow
     private static ActivityDefinition Define<TInput, TOutput>(string name, Func<ConversionActivities, TInput, CancellationToken, Task<TOutput>> run) =>
         new(name, typeof(TInput), async (services, input, cancellationToken) =>
             await run(Resolve(services), Require<TInput>(input), cancellationToken).ConfigureAwait(false));
-
-    // Orchestration code: no ConfigureAwait, the continuation stays on the orchestration's scheduler.
-    [SuppressMessage("Reliability", "CA2007:Consider calling ConfigureAwait on the awaited task", Justification = "Orchestration code.")]
-    private static async Task<object?> Box<T>(Task<T> run) => await run;
 
     private static ConversionActivities Resolve(IServiceProvider services)
     {

@@ -17,7 +17,7 @@ public static class ConversionOrchestratorFunctions
     /// <returns>How the conversion ended.</returns>
     [Function(ConversionWorkflow.Conversion)]
     public static Task<ConversionResult> Conversion([OrchestrationTrigger] TaskOrchestrationContext context, ConversionRequest input) =>
-        ConversionOrchestrator.RunAsync(context, input);
+        new ConversionOrchestrator().RunAsync(context, input);
 
     /// <summary><see cref="ConversionWorkflow.Batch"/>: a job folder, each item a child conversion.</summary>
     /// <param name="context">The Durable orchestration context.</param>
@@ -25,7 +25,7 @@ public static class ConversionOrchestratorFunctions
     /// <returns>The batch's summary.</returns>
     [Function(ConversionWorkflow.Batch)]
     public static Task<BatchSummary> Batch([OrchestrationTrigger] TaskOrchestrationContext context, BatchRequest input) =>
-        BatchOrchestrator.RunAsync(context, input);
+        new BatchOrchestrator().RunAsync(context, input);
 
     /// <summary><see cref="ConversionWorkflow.Iteration"/>: a refinement of an earlier conversion.</summary>
     /// <param name="context">The Durable orchestration context.</param>
@@ -33,5 +33,5 @@ public static class ConversionOrchestratorFunctions
     /// <returns>How the new version ended.</returns>
     [Function(ConversionWorkflow.Iteration)]
     public static Task<ConversionResult> Iteration([OrchestrationTrigger] TaskOrchestrationContext context, IterationRequest input) =>
-        IterationOrchestrator.RunAsync(context, input);
+        new IterationOrchestrator().RunAsync(context, input);
 }

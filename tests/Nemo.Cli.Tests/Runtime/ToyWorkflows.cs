@@ -71,8 +71,8 @@ public static class ToyWorkflows
         Activity<string>("MakeOneWay", (_, _, _) => Task.FromResult<object?>(OneWay.Create())),
     ];
 
-    public static IReadOnlyList<OrchestratorDefinition> Orchestrators { get; } =
-    [
+    public static IReadOnlyDictionary<string, ITaskOrchestrator> Orchestrators { get; } = new[]
+    {
         Orchestrator<string>("Sequence", async (ctx, input) =>
         {
             var a = await ctx.CallActivityAsync<string>("Echo", input);
@@ -227,7 +227,7 @@ public static class ToyWorkflows
             return advanced;
         }),
         Orchestrator<string>("OneWay", async (ctx, input) => (await ctx.CallActivityAsync<OneWay>("MakeOneWay", input)).Value),
-    ];
+    }.ToDictionary(StringComparer.Ordinal);
 
     private static int NextUnstable() => Interlocked.Increment(ref _unstableCounter);
 
@@ -235,6 +235,12 @@ public static class ToyWorkflows
         new(name, typeof(TInput), (services, input, cancellationToken) =>
             run((Probe)services.GetService(typeof(Probe))!, (TInput)input!, cancellationToken));
 
-    private static OrchestratorDefinition Orchestrator<TInput>(string name, Func<TaskOrchestrationContext, TInput, Task<object?>> run) =>
-        new(name, typeof(TInput), (ctx, input) => run(ctx, (TInput)input!));
+    private static KeyValuePair<string, ITaskOrchestrator> Orchestrator<TInput>(string name, Func<TaskOrchestrationContext, TInput, Task<object?>> run) =>
+        new(name, new Toy<TInput>(run));
+
+    /// <summary>An orchestrator written as a function, as the SDK's registry wraps one (<c>AddOrchestratorFunc</c>).</summary>
+    private sealed class Toy<TInput>(Func<TaskOrchestrationContext, TInput, Task<object?>> run) : TaskOrchestrator<TInput, object?>
+    {
+        public override Task<object?> RunAsync(TaskOrchestrationContext context, TInput input) => run(context, input);
+    }
 }

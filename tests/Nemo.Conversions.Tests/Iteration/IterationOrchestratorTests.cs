@@ -21,7 +21,7 @@ public sealed class IterationOrchestratorTests
     {
         var context = Happy("iter-1").Always(ConversionActivityNames.ReadResult, Previous);
 
-        var result = await IterationOrchestrator.RunAsync(context, new IterationRequest("beach", "make it slower"));
+        var result = await new IterationOrchestrator().RunAsync(context, new IterationRequest("beach", "make it slower"));
 
         Assert.Equal(ConversionStatus.Succeeded, result.Status);
         Assert.Equal(2, result.Version);
@@ -43,7 +43,7 @@ public sealed class IterationOrchestratorTests
             .Always(ConversionActivityNames.ReadResult, Previous with { Version = 2 })
             .Then(ConversionActivityNames.ReadDraft, Fail<DraftSnapshot>(ConversionStage.Draft, FailureKind.Recoverable, 1002));
 
-        var result = await IterationOrchestrator.RunAsync(context, new IterationRequest("beach", "make it slower"));
+        var result = await new IterationOrchestrator().RunAsync(context, new IterationRequest("beach", "make it slower"));
 
         Assert.Equal(ConversionStatus.Succeeded, result.Status);
         Assert.Equal(3, result.Version);
@@ -61,7 +61,7 @@ public sealed class IterationOrchestratorTests
     {
         var context = Happy("iter-3").Always(ConversionActivityNames.ReadResult, null);
 
-        var result = await IterationOrchestrator.RunAsync(context, new IterationRequest("nothing", "again"));
+        var result = await new IterationOrchestrator().RunAsync(context, new IterationRequest("nothing", "again"));
 
         Assert.Equal(ConversionStatus.Failed, result.Status);
         Assert.Contains("no earlier conversion", result.Failure!.Reason, StringComparison.Ordinal);

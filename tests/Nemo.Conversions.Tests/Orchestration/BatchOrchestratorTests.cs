@@ -23,7 +23,7 @@ public sealed class BatchOrchestratorTests
             return done.Task;
         };
 
-        var run = BatchOrchestrator.RunAsync(context, Batch(5, 2));
+        var run = new BatchOrchestrator().RunAsync(context, Batch(5, 2));
         Assert.Equal(2, pending.Count);
         // Finish out of order: the second first.
         Complete(pending[1], ConversionStatus.Succeeded);
@@ -51,7 +51,7 @@ public sealed class BatchOrchestratorTests
         context.SubOrchestrator = (_, id, input) => Task.FromResult<object?>(
             id.EndsWith('1') || ((ConversionRequest)input!).Name.EndsWith('1') ? new InvalidOperationException("boom") : Result((ConversionRequest)input!, id, ConversionStatus.Succeeded));
 
-        var summary = await BatchOrchestrator.RunAsync(context, Batch(3, 4));
+        var summary = await new BatchOrchestrator().RunAsync(context, Batch(3, 4));
 
         Assert.Equal(3, summary.Items.Count);
         Assert.Equal(1, summary.Failed);
@@ -73,7 +73,7 @@ public sealed class BatchOrchestratorTests
             return Task.FromResult<object?>(Result((ConversionRequest)input!, id, ConversionStatus.Succeeded));
         };
 
-        var summary = await BatchOrchestrator.RunAsync(context, Batch(4, 1));
+        var summary = await new BatchOrchestrator().RunAsync(context, Batch(4, 1));
 
         Assert.Equal(1, started);
         Assert.Equal(4, summary.Items.Count);
@@ -98,7 +98,7 @@ public sealed class BatchOrchestratorTests
             running[id].Done.SetResult(Result(running[id].Item, id, ConversionStatus.Cancelled));
         };
 
-        var run = BatchOrchestrator.RunAsync(context, Batch(5, 2));
+        var run = new BatchOrchestrator().RunAsync(context, Batch(5, 2));
         context.RaiseEvent(OrchestrationEvents.Cancel, new CancelRequest("wrong prompt"));
         var summary = await run;
 

@@ -49,5 +49,5 @@ internal static class ConversionScript
             .ToArray();
 
     public static Task<ConversionResult> RunAsync(ScriptedOrchestrationContext context, ConversionRequest? request = null) =>
-        ConversionOrchestrator.RunAsync(context, request ?? Request);
+        new ConversionOrchestrator().RunAsync(context, request ?? Request);
 }

@@ -10,7 +10,9 @@ public sealed class ConversionWorkflowTests
     {
         var names = typeof(ConversionActivityNames).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetValue(null)!);
         Assert.Equal(names.Order(), ConversionWorkflow.Activities.Select(a => a.Name).Order());
-        Assert.Equal([ConversionWorkflow.Conversion, ConversionWorkflow.Batch, ConversionWorkflow.Iteration], ConversionWorkflow.Orchestrators.Select(o => o.Name));
+        Assert.Equal(
+            [ConversionWorkflow.Batch, ConversionWorkflow.Conversion, ConversionWorkflow.Iteration],
+            ConversionWorkflow.Orchestrators.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -26,12 +28,12 @@ public sealed class ConversionWorkflowTests
     }
 
     [Fact]
-    public async Task Conversion_definition_runs_the_orchestrator()
+    public async Task The_registered_conversion_orchestrator_runs_the_conversion()
     {
         var context = ConversionScript.Happy();
-        var definition = ConversionWorkflow.Orchestrators.Single(o => o.Name == ConversionWorkflow.Conversion);
+        var orchestrator = ConversionWorkflow.Orchestrators[ConversionWorkflow.Conversion];
 
-        var output = await definition.RunAsync(context, ConversionScript.Request);
+        var output = await orchestrator.RunAsync(context, ConversionScript.Request);
 
         Assert.Equal(ConversionStatus.Succeeded, Assert.IsType<ConversionResult>(output).Status);
     }

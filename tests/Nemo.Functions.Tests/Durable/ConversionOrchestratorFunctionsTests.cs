@@ -16,7 +16,7 @@ public sealed class ConversionOrchestratorFunctionsTests
             .OfType<string>()
             .Order(StringComparer.Ordinal);
 
-        Assert.Equal(ConversionWorkflow.Orchestrators.Select(o => o.Name).Order(StringComparer.Ordinal), functions);
+        Assert.Equal(ConversionWorkflow.Orchestrators.Keys.Order(StringComparer.Ordinal), functions);
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class ConversionOrchestratorFunctionsTests
         var context = new RecordingOrchestrationContext("conv-0000000000000002", input: null);
 
         var error = await Assert.ThrowsAsync<ArgumentNullException>(() => ConversionOrchestratorFunctions.Conversion(context, null!));
-        Assert.Equal("request", error.ParamName);
+        Assert.Equal("input", error.ParamName);
         Assert.Empty(context.Activities);
     }
 }
