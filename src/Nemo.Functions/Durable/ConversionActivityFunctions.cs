@@ -4,138 +4,132 @@ using Nemo.Conversions;
 namespace Nemo.Functions.Durable;
 
 /// <summary>
-/// The activity functions: one per <see cref="ConversionWorkflow.Activities"/> entry, each declaring the definition's
-/// input type (the worker deserializes <see cref="ActivityTriggerAttribute"/> parameters to the declared type) and
-/// delegating to the definition, which resolves <see cref="ConversionActivities"/> from the invocation's services.
+/// The activity functions: one per activity of <see cref="ConversionActivityNames"/>, each binding the activity's input
+/// type on its <see cref="ActivityTriggerAttribute"/> parameter (the worker deserializes the input to it) and calling
+/// <see cref="ConversionActivities"/>, created with the function class from the invocation's services.
 /// </summary>
-/// <remarks>A test checks that every definition has a function here with its name and input type.</remarks>
+/// <remarks>A test checks that every activity has a function here with its name and input type.</remarks>
 public sealed class ConversionActivityFunctions
 {
-    private static readonly Dictionary<string, ActivityDefinition> Definitions =
-        ConversionWorkflow.Activities.ToDictionary(a => a.Name, StringComparer.Ordinal);
+    private readonly ConversionActivities _activities;
 
-    private readonly IServiceProvider _services;
-
-    /// <summary>Creates the functions over the invocation's services.</summary>
-    /// <param name="services">The services the definitions resolve the activities from.</param>
-    public ConversionActivityFunctions(IServiceProvider services)
+    /// <summary>Creates the functions over the invocation's activities.</summary>
+    /// <param name="activities">The pipeline's activities.</param>
+    public ConversionActivityFunctions(ConversionActivities activities)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        _services = services;
+        ArgumentNullException.ThrowIfNull(activities);
+        _activities = activities;
     }
 
-    /// <summary><see cref="ConversionActivityNames.Validate"/>.</summary>
+    /// <summary><see cref="ConversionActivityNames.Validate"/>: validates the images by their content, before any Nemo call.</summary>
     /// <param name="input">The request.</param>
     /// <param name="cancellationToken">Cancelled when the host stops the invocation.</param>
     /// <returns>The activity's output.</returns>
     [Function(ConversionActivityNames.Validate)]
-    public Task<object?> Validate([ActivityTrigger] ConversionRequest input, CancellationToken cancellationToken) =>
-        RunAsync(ConversionActivityNames.Validate, input, cancellationToken);
+    public Task<StepResult<IReadOnlyList<ImageInfo>>> Validate([ActivityTrigger] ConversionRequest input, CancellationToken cancellationToken) =>
+        _activities.ValidateAsync(input, cancellationToken);
 
-    /// <summary><see cref="ConversionActivityNames.GetCredits"/> (takes no input; the trigger value is ignored).</summary>
-    /// <param name="input">Nothing (null).</param>
+    /// <summary><see cref="ConversionActivityNames.GetCredits"/>: reads the credit balance.</summary>
+    /// <param name="input">Nothing (null): it takes no input.</param>
     /// <param name="cancellationToken">Cancelled when the host stops the invocation.</param>
     /// <returns>The activity's output.</returns>
     [Function(ConversionActivityNames.GetCredits)]
-    public Task<object?> GetCredits([ActivityTrigger] string? input, CancellationToken cancellationToken) =>
-        RunAsync(ConversionActivityNames.GetCredits, input, cancellationToken);
+    public Task<CreditsSnapshot?> GetCredits([ActivityTrigger] string? input, CancellationToken cancellationToken) =>
+        _activities.GetCreditsAsync(cancellationToken);
 
-    /// <summary><see cref="ConversionActivityNames.CreateSession"/>.</summary>
+    /// <summary><see cref="ConversionActivityNames.CreateSession"/>: creates a Nemo session.</summary>
     /// <param name="input">The session's profile and language.</param>
     /// <param name="cancellationToken">Cancelled when the host stops the invocation.</param>
     /// <returns>The activity's output.</returns>
     [Function(ConversionActivityNames.CreateSession)]
-    public Task<object?> CreateSession([ActivityTrigger] CreateSessionInput input, CancellationToken cancellationToken) =>
-        RunAsync(ConversionActivityNames.CreateSession, input, cancellationToken);
+    public Task<StepResult<SessionRef>> CreateSession([ActivityTrigger] CreateSessionInput input, CancellationToken cancellationToken) =>
+        _activities.CreateSessionAsync(input, cancellationToken);
 
-    /// <summary><see cref="ConversionActivityNames.UploadImages"/>.</summary>
+    /// <summary><see cref="ConversionActivityNames.UploadImages"/>: uploads the images.</summary>
     /// <param name="input">The images to upload.</param>
     /// <param name="cancellationToken">Cancelled when the host stops the invocation.</param>
     /// <returns>The activity's output.</returns>
     [Function(ConversionActivityNames.UploadImages)]
-    public Task<object?> UploadImages([ActivityTrigger] UploadImagesInput input, CancellationToken cancellationToken) =>
-        RunAsync(ConversionActivityNames.UploadImages, input, cancellationToken);
+    public Task<StepResult<UploadSummary>> UploadImages([ActivityTrigger] UploadImagesInput input, CancellationToken cancellationToken) =>
+        _activities.UploadImagesAsync(input, cancellationToken);
 
-    /// <summary><see cref="ConversionActivityNames.SendPrompt"/> (never retried by the runtime).</summary>
+    /// <summary><see cref="ConversionActivityNames.SendPrompt"/>: sends the prompt (never retried by the runtime).</summary>
     /// <param name="input">The prompt.</param>
     /// <param name="cancellationToken">Cancelled when the host stops the invocation.</param>
     /// <returns>The activity's output.</returns>
     [Function(ConversionActivityNames.SendPrompt)]
-    public Task<object?> SendPrompt([ActivityTrigger] SendPromptInput input, CancellationToken cancellationToken) =>
-        RunAsync(ConversionActivityNames.SendPrompt, input, cancellationToken);
+    public Task<StepResult<PromptReply>> SendPrompt([ActivityTrigger] SendPromptInput input, CancellationToken cancellationToken) =>
+        _activities.SendPromptAsync(input, cancellationToken);
 
-    /// <summary><see cref="ConversionActivityNames.ReadDraft"/>.</summary>
+    /// <summary><see cref="ConversionActivityNames.ReadDraft"/>: reads the session's draft.</summary>
     /// <param name="input">The session to read.</param>
     /// <param name="cancellationToken">Cancelled when the host stops the invocation.</param>
     /// <returns>The activity's output.</returns>
     [Function(ConversionActivityNames.ReadDraft)]
-    public Task<object?> ReadDraft([ActivityTrigger] ReadDraftInput input, CancellationToken cancellationToken) =>
-        RunAsync(ConversionActivityNames.ReadDraft, input, cancellationToken);
+    public Task<StepResult<DraftSnapshot>> ReadDraft([ActivityTrigger] ReadDraftInput input, CancellationToken cancellationToken) =>
+        _activities.ReadDraftAsync(input, cancellationToken);
 
-    /// <summary><see cref="ConversionActivityNames.StartRender"/>.</summary>
+    /// <summary><see cref="ConversionActivityNames.StartRender"/>: starts the render (export).</summary>
     /// <param name="input">The render to start.</param>
     /// <param name="cancellationToken">Cancelled when the host stops the invocation.</param>
     /// <returns>The activity's output.</returns>
     [Function(ConversionActivityNames.StartRender)]
-    public Task<object?> StartRender([ActivityTrigger] StartRenderInput input, CancellationToken cancellationToken) =>
-        RunAsync(ConversionActivityNames.StartRender, input, cancellationToken);
+    public Task<StepResult<RenderSnapshot>> StartRender([ActivityTrigger] StartRenderInput input, CancellationToken cancellationToken) =>
+        _activities.StartRenderAsync(input, cancellationToken);
 
-    /// <summary><see cref="ConversionActivityNames.CheckRender"/>.</summary>
+    /// <summary><see cref="ConversionActivityNames.CheckRender"/>: reads the render's status.</summary>
     /// <param name="input">The render to check.</param>
     /// <param name="cancellationToken">Cancelled when the host stops the invocation.</param>
     /// <returns>The activity's output.</returns>
     [Function(ConversionActivityNames.CheckRender)]
-    public Task<object?> CheckRender([ActivityTrigger] RenderInput input, CancellationToken cancellationToken) =>
-        RunAsync(ConversionActivityNames.CheckRender, input, cancellationToken);
+    public Task<StepResult<RenderSnapshot>> CheckRender([ActivityTrigger] RenderInput input, CancellationToken cancellationToken) =>
+        _activities.CheckRenderAsync(input, cancellationToken);
 
-    /// <summary><see cref="ConversionActivityNames.CancelRender"/>.</summary>
+    /// <summary><see cref="ConversionActivityNames.CancelRender"/>: cancels the render.</summary>
     /// <param name="input">The render to cancel.</param>
     /// <param name="cancellationToken">Cancelled when the host stops the invocation.</param>
     /// <returns>The activity's output.</returns>
     [Function(ConversionActivityNames.CancelRender)]
-    public Task<object?> CancelRender([ActivityTrigger] RenderInput input, CancellationToken cancellationToken) =>
-        RunAsync(ConversionActivityNames.CancelRender, input, cancellationToken);
+    public Task<StepResult<RenderSnapshot>> CancelRender([ActivityTrigger] RenderInput input, CancellationToken cancellationToken) =>
+        _activities.CancelRenderAsync(input, cancellationToken);
 
-    /// <summary><see cref="ConversionActivityNames.SaveOutput"/>.</summary>
+    /// <summary><see cref="ConversionActivityNames.SaveOutput"/>: downloads the MP4 into the output store.</summary>
     /// <param name="input">The finished render to store.</param>
     /// <param name="cancellationToken">Cancelled when the host stops the invocation.</param>
     /// <returns>The activity's output.</returns>
     [Function(ConversionActivityNames.SaveOutput)]
-    public Task<object?> SaveOutput([ActivityTrigger] SaveOutputInput input, CancellationToken cancellationToken) =>
-        RunAsync(ConversionActivityNames.SaveOutput, input, cancellationToken);
+    public Task<StepResult<SavedOutput>> SaveOutput([ActivityTrigger] SaveOutputInput input, CancellationToken cancellationToken) =>
+        _activities.SaveOutputAsync(input, cancellationToken);
 
-    /// <summary><see cref="ConversionActivityNames.WriteResult"/>.</summary>
+    /// <summary><see cref="ConversionActivityNames.WriteResult"/>: writes the result file.</summary>
     /// <param name="input">The result to write.</param>
     /// <param name="cancellationToken">Cancelled when the host stops the invocation.</param>
     /// <returns>The activity's output.</returns>
     [Function(ConversionActivityNames.WriteResult)]
-    public Task<object?> WriteResult([ActivityTrigger] ConversionResult input, CancellationToken cancellationToken) =>
-        RunAsync(ConversionActivityNames.WriteResult, input, cancellationToken);
+    public Task<string> WriteResult([ActivityTrigger] ConversionResult input, CancellationToken cancellationToken) =>
+        _activities.WriteResultAsync(input, cancellationToken);
 
-    /// <summary><see cref="ConversionActivityNames.PublishEvent"/>.</summary>
+    /// <summary><see cref="ConversionActivityNames.PublishEvent"/>: publishes the completion event.</summary>
     /// <param name="input">The result to announce.</param>
     /// <param name="cancellationToken">Cancelled when the host stops the invocation.</param>
     /// <returns>The activity's output.</returns>
     [Function(ConversionActivityNames.PublishEvent)]
-    public Task<object?> PublishEvent([ActivityTrigger] ConversionResult input, CancellationToken cancellationToken) =>
-        RunAsync(ConversionActivityNames.PublishEvent, input, cancellationToken);
+    public Task<bool> PublishEvent([ActivityTrigger] ConversionResult input, CancellationToken cancellationToken) =>
+        _activities.PublishEventAsync(input, cancellationToken);
 
-    /// <summary><see cref="ConversionActivityNames.ReadResult"/>.</summary>
+    /// <summary><see cref="ConversionActivityNames.ReadResult"/>: reads an earlier conversion's result.</summary>
     /// <param name="input">The result to read.</param>
     /// <param name="cancellationToken">Cancelled when the host stops the invocation.</param>
     /// <returns>The activity's output.</returns>
     [Function(ConversionActivityNames.ReadResult)]
-    public Task<object?> ReadResult([ActivityTrigger] ReadResultInput input, CancellationToken cancellationToken) =>
-        RunAsync(ConversionActivityNames.ReadResult, input, cancellationToken);
+    public Task<ConversionResult?> ReadResult([ActivityTrigger] ReadResultInput input, CancellationToken cancellationToken) =>
+        _activities.ReadResultAsync(input, cancellationToken);
 
-    /// <summary><see cref="ConversionActivityNames.WriteSummary"/>.</summary>
+    /// <summary><see cref="ConversionActivityNames.WriteSummary"/>: writes a batch's summary.</summary>
     /// <param name="input">The batch summary to write.</param>
     /// <param name="cancellationToken">Cancelled when the host stops the invocation.</param>
     /// <returns>The activity's output.</returns>
     [Function(ConversionActivityNames.WriteSummary)]
-    public Task<object?> WriteSummary([ActivityTrigger] BatchSummary input, CancellationToken cancellationToken) =>
-        RunAsync(ConversionActivityNames.WriteSummary, input, cancellationToken);
-
-    private Task<object?> RunAsync(string name, object? input, CancellationToken cancellationToken) =>
-        Definitions[name].InvokeAsync(_services, input, cancellationToken);
+    public Task<string> WriteSummary([ActivityTrigger] BatchSummary input, CancellationToken cancellationToken) =>
+        _activities.WriteSummaryAsync(input, cancellationToken);
 }

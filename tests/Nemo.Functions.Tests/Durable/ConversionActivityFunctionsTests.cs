@@ -33,26 +33,4 @@ public sealed class ConversionActivityFunctionsTests
             Assert.Contains(functions[definition.Name].GetParameters(), p => p.ParameterType == typeof(CancellationToken));
         }
     }
-
-    [Fact]
-    public async Task A_function_runs_its_definition_with_the_invocation_services()
-    {
-        var services = new ThrowingServiceProvider();
-        var functions = new ConversionActivityFunctions(services);
-
-        // The definition resolves ConversionActivities from the given services: proof the call went through them.
-        await Assert.ThrowsAsync<InvalidOperationException>(() => functions.GetCredits(null, CancellationToken.None));
-        Assert.Equal([typeof(ConversionActivities)], services.Requested);
-    }
-
-    private sealed class ThrowingServiceProvider : IServiceProvider
-    {
-        public List<Type> Requested { get; } = [];
-
-        public object? GetService(Type serviceType)
-        {
-            Requested.Add(serviceType);
-            return null;
-        }
-    }
 }
