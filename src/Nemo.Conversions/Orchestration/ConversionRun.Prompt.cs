@@ -82,7 +82,7 @@ internal sealed partial class ConversionRun
             if (failure.HttpStatus == 429 && rateLimited < MaxRateLimitedPrompts)
             {
                 rateLimited++;
-                await DelayAsync(AtLeast(TimeSpan.FromSeconds(30), failure.RetryAfterSeconds));
+                await DelayAsync(AtLeast(RateLimitMinimumDelay, failure.RetryAfterSeconds));
                 continue;
             }
 

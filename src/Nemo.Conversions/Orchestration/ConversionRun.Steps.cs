@@ -67,7 +67,7 @@ internal sealed partial class ConversionRun
 
             if (failure.Kind == FailureKind.Transient && attempt < Backoff.Length)
             {
-                var delay = AtLeast(Backoff[attempt], failure.RetryAfterSeconds);
+                var delay = AtLeast(failure.HttpStatus == 429 ? RateLimitMinimumDelay : Backoff[attempt], failure.RetryAfterSeconds);
                 Log.StepRetrying(_logger, stage, delay.TotalSeconds, attempt + 2);
                 await DelayAsync(delay);
                 continue;

@@ -14,6 +14,9 @@ internal sealed partial class ConversionRun : IDisposable
     /// <summary>Delays before the 2nd, 3rd and 4th attempt of a step that failed transiently.</summary>
     internal static readonly TimeSpan[] Backoff = [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(45)];
 
+    /// <summary>The shortest wait after Nemo's 429, whatever <c>Retry-After</c> says (nemo-api.md: wait at least 30 s).</summary>
+    internal static readonly TimeSpan RateLimitMinimumDelay = TimeSpan.FromSeconds(30);
+
     /// <summary>Sessions one run may use: the first and two replacements after 1002.</summary>
     internal const int MaxSessions = 3;
 

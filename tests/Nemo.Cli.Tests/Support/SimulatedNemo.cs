@@ -40,7 +40,12 @@ internal sealed class SimulatedNemo : IAsyncDisposable
     /// </summary>
     public string[] RealTimeArgs => ["--state-dir", StateDirectory, "--nemo-url", Simulator.BaseAddress.ToString()];
 
-    public static async Task<SimulatedNemo> StartAsync(Action<SimulatorOptions>? configure = null, double timeScale = 0.01)
+    /// <summary>
+    /// Starts the simulator at <paramref name="timeScale"/>, <c>nemo</c>'s own default for <c>--simulator</c>: the
+    /// profile's 5-minute render deadline is then 6 s of real time, room enough for the simulator's real ffmpeg encode
+    /// on a busy 2-core machine (at 0.01 a slow encode outlasted the 3 s and the render was given up).
+    /// </summary>
+    public static async Task<SimulatedNemo> StartAsync(Action<SimulatorOptions>? configure = null, double timeScale = HostSettings.DefaultSimulatorTimeScale)
     {
         var options = NemoHost.CreateSimulatorOptions(timeScale);
         // A clear prompt always drafts at once: the tests are about the command, not the agent's moods.

@@ -83,6 +83,23 @@ public sealed class ConversionActivitiesTests
     }
 
     [Fact]
+    public async Task A_rate_limit_comes_back_at_once_as_a_transient_failure_with_its_Retry_After()
+    {
+        await using var h = await ActivitiesHarness.StartAsync();
+        var session = await h.Activities.CreateSessionAsync(new CreateSessionInput("best", "en"), h.Deadline);
+        h.Simulator.Faults.Add(Fault.On(SimulatorEndpoint.Upload).RateLimited(TimeSpan.FromSeconds(90)).Times(5));
+
+        var upload = await h.Activities.UploadImagesAsync(new UploadImagesInput("best", session.Value!.SessionId, [h.AddImage()]), h.Deadline);
+
+        // The client did not sit the limit out inside the activity: one request, and the wait is the orchestration's.
+        Assert.False(upload.Succeeded);
+        Assert.Equal(FailureKind.Transient, upload.Failure!.Kind);
+        Assert.Equal(429, upload.Failure.HttpStatus);
+        Assert.Equal(90, upload.Failure.RetryAfterSeconds);
+        Assert.Equal(1, h.Simulator.Journal.Count(SimulatorEndpoint.Upload));
+    }
+
+    [Fact]
     public async Task Lost_session_is_a_recoverable_1002_failure()
     {
         await using var h = await ActivitiesHarness.StartAsync();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Nemo.Client;
 
 namespace Nemo.Conversions.Tests.DependencyInjection;
 
@@ -26,5 +27,27 @@ public sealed class ConversionServiceCollectionExtensionsTests
         Assert.Single(services, d => d.ServiceType == typeof(ConversionValidator));
         Assert.Single(services, d => d.ServiceType == typeof(ConversionApi));
         Assert.DoesNotContain(services, d => d.ServiceType == typeof(IMediaStore));
+    }
+
+    [Fact]
+    public void Inside_activities_the_client_sits_out_no_rate_limit_and_retries_briefly()
+    {
+        var services = new ServiceCollection();
+        services.AddNemoClient(o =>
+        {
+            o.MaxRetries = 5;
+            o.MaxRetryDelay = TimeSpan.FromMinutes(1);
+            o.BaseDelay = TimeSpan.FromSeconds(20);
+            o.MaxRateLimitRetries = 3;
+        });
+        services.AddConversions();
+        using var provider = services.BuildServiceProvider();
+
+        var client = provider.GetRequiredService<IOptions<NemoClientOptions>>().Value;
+
+        Assert.Equal(0, client.MaxRateLimitRetries);
+        Assert.Equal(ConversionServiceCollectionExtensions.ActivityMaxRetries, client.MaxRetries);
+        Assert.Equal(ConversionServiceCollectionExtensions.ActivityMaxRetryDelay, client.MaxRetryDelay);
+        Assert.Equal(ConversionServiceCollectionExtensions.ActivityMaxRetryDelay, client.BaseDelay);
     }
 }

@@ -73,6 +73,18 @@ public sealed class ConversionOrchestratorTests
     }
 
     [Fact]
+    public async Task A_rate_limited_step_waits_at_least_30_s_on_a_durable_timer_even_without_Retry_After()
+    {
+        var context = Happy().Then(ConversionActivityNames.UploadImages, Fail<UploadSummary>(ConversionStage.Upload, FailureKind.Transient, http: 429));
+
+        var result = await RunAsync(context);
+
+        Assert.Equal(ConversionStatus.Succeeded, result.Status);
+        Assert.Equal(TimeSpan.FromSeconds(30), context.Timers[0]);
+        Assert.Equal(2, context.Count(ConversionActivityNames.UploadImages));
+    }
+
+    [Fact]
     public async Task Retry_after_from_the_server_lengthens_the_backoff()
     {
         var context = Happy().Then(ConversionActivityNames.CreateSession, Fail<SessionRef>(ConversionStage.Session, FailureKind.Transient, http: 429, retryAfter: 40));
