@@ -69,7 +69,7 @@ internal static class ConvertCommand
         var created = await runtime.ScheduleAsync(ConversionWorkflow.Conversion, instanceId, request, cancellationToken);
         await context.Output.WriteLineAsync(created ? $"{name}: converting ({instanceId})" : $"{name}: resuming ({instanceId})");
 
-        return await ConversionRun.FollowAsync(context, host, name, instanceId, cancellationToken);
+        return await InstanceFollower.FollowAsync(context, host, name, instanceId, cancellationToken);
     }
 
     /// <summary>The version part of the instance id: the images' content hashes, the prompt, the profile and the options.</summary>

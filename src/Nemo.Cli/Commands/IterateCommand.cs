@@ -34,7 +34,7 @@ internal static class IterateCommand
 
             var instanceId = InstanceIds.ForIteration(conversionName, version.Value);
             await host.Runtime.ScheduleAsync(ConversionWorkflow.Iteration, instanceId, new IterationRequest(conversionName, parse.GetValue(prompt)!), cancellationToken);
-            return await ConversionRun.FollowAsync(context, host, conversionName, instanceId, cancellationToken);
+            return await InstanceFollower.FollowAsync(context, host, conversionName, instanceId, cancellationToken);
         });
         return command;
     }

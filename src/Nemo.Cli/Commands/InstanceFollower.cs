@@ -5,7 +5,7 @@ using Nemo.Conversions;
 namespace Nemo.Cli.Commands;
 
 /// <summary>Follows a scheduled instance to its end: live progress, Ctrl+C cancels it, one line and an exit code at the end.</summary>
-internal static class ConversionRun
+internal static class InstanceFollower
 {
     /// <summary>How long a cancelled conversion may take to stop and write its result.</summary>
     private static readonly TimeSpan CancelGrace = TimeSpan.FromSeconds(60);
