@@ -2,6 +2,9 @@ using System.Text.Json;
 using Azure.Storage.Blobs;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing.Sidecar;
+using Microsoft.Extensions.DependencyInjection;
+using Nemo.Conversions;
+using Nemo.Functions.Durable;
 using Nemo.Functions.Tests.Storage;
 using Nemo.Simulator;
 
@@ -11,7 +14,8 @@ namespace Nemo.Functions.Tests.Engine;
 /// One scenario's world: the simulator on loopback (its journal says what was prompted and rendered), containers of
 /// its own on the run's Azurite, the Durable Task engine in-process and the Functions app's worker on it. Everything
 /// is the real part; only the Functions host is absent. The engine keeps its state in memory, or in a task hub of
-/// DurableTask.AzureStorage on Azurite, where it outlives a crash (<see cref="CrashAndRestartAsync"/>).
+/// DurableTask.AzureStorage on Azurite, where it outlives a crash (<see cref="CrashAndRestartAsync"/>); or the engine is
+/// <c>nemo</c>'s local runtime over the same app services (<see cref="OrchestrationEngine.Local"/>).
 /// </summary>
 internal sealed class AppOnEngine : IAsyncDisposable
 {
@@ -21,6 +25,8 @@ internal sealed class AppOnEngine : IAsyncDisposable
     private readonly string _simulatorFolder;
     private readonly Dictionary<string, string?> _settings;
     private readonly AzureStorageTaskHub? _taskHub;
+    private readonly OrchestrationEngine _engine;
+    private LocalRuntimeHost? _local;
     private int _incarnation;
 
     private AppOnEngine(
@@ -28,13 +34,15 @@ internal sealed class AppOnEngine : IAsyncDisposable
         string simulatorFolder,
         AzuriteStorage storage,
         Dictionary<string, string?> settings,
-        AzureStorageTaskHub? taskHub)
+        AzureStorageTaskHub? taskHub,
+        OrchestrationEngine engine)
     {
         Simulator = simulator;
         _simulatorFolder = simulatorFolder;
         Storage = storage;
         _settings = settings;
         _taskHub = taskHub;
+        _engine = engine;
     }
 
     public NemoSimulator Simulator { get; }
@@ -47,17 +55,29 @@ internal sealed class AppOnEngine : IAsyncDisposable
 
     public DurableTaskClient Client => App.Client;
 
+    /// <summary>
+    /// The engine as the app's code sees it: the local runtime itself, or the app's scheduler over the Durable client
+    /// (what the blob trigger and the HTTP API use).
+    /// </summary>
+    public IConversionScheduler Scheduler =>
+        _local?.Runtime ?? (IConversionScheduler)App.Services.GetRequiredService<ConversionSchedulerFactory>().Create(Client);
+
     /// <summary>Starts the world on the in-memory engine.</summary>
     public static Task<AppOnEngine> StartAsync(
         Action<SimulatorOptions>? configureSimulator = null,
         IReadOnlyDictionary<string, string?>? extraSettings = null) =>
-        StartAsync(azureStorage: false, configureSimulator, extraSettings);
+        StartAsync(OrchestrationEngine.Durable, azureStorage: false, configureSimulator, extraSettings);
+
+    /// <summary>Starts the world on <paramref name="engine"/> (the Durable one in memory, or the local runtime).</summary>
+    public static Task<AppOnEngine> StartAsync(OrchestrationEngine engine, Action<SimulatorOptions>? configureSimulator = null) =>
+        StartAsync(engine, azureStorage: false, configureSimulator, extraSettings: null);
 
     /// <summary>Starts the world on the production backend: a task hub of its own in DurableTask.AzureStorage on Azurite.</summary>
     public static Task<AppOnEngine> StartOnAzureStorageAsync(Action<SimulatorOptions>? configureSimulator = null) =>
-        StartAsync(azureStorage: true, configureSimulator, extraSettings: null);
+        StartAsync(OrchestrationEngine.Durable, azureStorage: true, configureSimulator, extraSettings: null);
 
     private static async Task<AppOnEngine> StartAsync(
+        OrchestrationEngine engine,
         bool azureStorage,
         Action<SimulatorOptions>? configureSimulator,
         IReadOnlyDictionary<string, string?>? extraSettings)
@@ -71,7 +91,7 @@ internal sealed class AppOnEngine : IAsyncDisposable
         var storage = new AzuriteStorage();
         await storage.InitializeAsync();
         var taskHub = azureStorage ? new AzureStorageTaskHub(storage.ConnectionString) : null;
-        var world = new AppOnEngine(simulator, folder, storage, Settings(storage, simulator, extraSettings), taskHub);
+        var world = new AppOnEngine(simulator, folder, storage, Settings(storage, simulator, extraSettings), taskHub, engine);
         await world.StartEngineAndAppAsync();
         return world;
     }
@@ -96,6 +116,12 @@ internal sealed class AppOnEngine : IAsyncDisposable
 
     private async Task StartEngineAndAppAsync()
     {
+        if (_engine == OrchestrationEngine.Local)
+        {
+            _local = await LocalRuntimeHost.StartAsync(_settings);
+            return;
+        }
+
         _incarnation++;
         Sidecar = _taskHub is null
             ? await DurableSidecar.StartAsync(new InMemoryOrchestrationService())
@@ -173,10 +199,25 @@ internal sealed class AppOnEngine : IAsyncDisposable
 
     public int Count(SimulatorEndpoint endpoint) => Simulator.Journal.Count(endpoint);
 
+    /// <summary>Waits until <paramref name="instanceId"/> has ended, as the app's scheduler reports it.</summary>
+    public Task<ConversionInstance?> WaitForEndAsync(string instanceId) =>
+        Polling.UntilAsync(
+            () => Scheduler.GetAsync(instanceId),
+            instance => instance is { Status: not (InstanceStatus.Pending or InstanceStatus.Running) },
+            ConversionTimeout);
+
     public async ValueTask DisposeAsync()
     {
-        await App.DisposeAsync();
-        await Sidecar.DisposeAsync();
+        if (_local is not null)
+        {
+            await _local.DisposeAsync();
+        }
+        else
+        {
+            await App.DisposeAsync();
+            await Sidecar.DisposeAsync();
+        }
+
         await Storage.DisposeAsync();
         await Simulator.DisposeAsync();
         try
@@ -188,4 +229,14 @@ internal sealed class AppOnEngine : IAsyncDisposable
             // Already gone with the simulator's own cleanup, or briefly held: it is in the temp folder.
         }
     }
+}
+
+/// <summary>Which engine runs the orchestrations.</summary>
+public enum OrchestrationEngine
+{
+    /// <summary>The Durable Task engine in-process (<c>TaskHubGrpcServer</c>), as in Azure.</summary>
+    Durable,
+
+    /// <summary><c>nemo</c>'s journaled local runtime.</summary>
+    Local,
 }
