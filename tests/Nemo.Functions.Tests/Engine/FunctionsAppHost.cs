@@ -48,16 +48,7 @@ internal sealed class FunctionsAppHost : IAsyncDisposable
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sidecar);
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            DisableDefaults = true,
-
-            // What the Functions host uses locally: scopes and registrations validated when the container is built.
-            EnvironmentName = Environments.Development,
-        });
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddNemoFunctionsApp(builder.Configuration);
+        var builder = CreateAppBuilder(settings);
 
         // The Durable extension's startup: payloads in the worker serializer, for the worker and the client alike.
         builder.Services.AddSingleton<IPostConfigureOptions<DurableTaskWorkerOptions>>(sp =>
@@ -77,6 +68,22 @@ internal sealed class FunctionsAppHost : IAsyncDisposable
         static ObjectSerializerDataConverter Converter(IServiceProvider services) =>
             new(services.GetRequiredService<IOptions<WorkerOptions>>().Value.Serializer
                 ?? throw new InvalidOperationException("The app sets no worker serializer."));
+    }
+
+    /// <summary>The app's own composition from <paramref name="settings"/>, as <c>Program.cs</c> makes it, before any engine is added.</summary>
+    public static HostApplicationBuilder CreateAppBuilder(IReadOnlyDictionary<string, string?> settings)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            DisableDefaults = true,
+
+            // What the Functions host uses locally: scopes and registrations validated when the container is built.
+            EnvironmentName = Environments.Development,
+        });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddNemoFunctionsApp(builder.Configuration);
+        return builder;
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -29,11 +28,7 @@ internal sealed class LocalRuntimeHost : IAsyncDisposable
 
     public static async Task<LocalRuntimeHost> StartAsync(IReadOnlyDictionary<string, string?> settings)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = Environments.Development });
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddNemoFunctionsApp(builder.Configuration);
-        var host = builder.Build();
+        var host = FunctionsAppHost.CreateAppBuilder(settings).Build();
         await host.StartAsync();
         var state = Path.Combine(Path.GetTempPath(), "nemo-local-engine-" + Guid.NewGuid().ToString("N"));
         var runtime = new LocalOrchestrationRuntime(
