@@ -34,26 +34,13 @@ public sealed class IterationOrchestrator : TaskOrchestrator<IterationRequest, C
 
         // The result records the whole instruction so far, so a later fallback can replay it in a fresh session.
         var combined = $"{previous.Prompt}\n\nThen: {input.Prompt}";
-        using var run = new ConversionRun(context, previous.Name, previous.Profile, combined, previous.Images, previous.Version + 1);
-        var validate = new ConversionRequest(previous.Name, previous.Images, combined, previous.Profile);
-        return await run.CompleteAsync(async () =>
-        {
-            string? sessionId = null;
-            if (previous.SessionId is { } earlier)
-            {
-                await run.ReadCreditsBeforeAsync();
-                if (await run.SessionExistsAsync(earlier))
-                {
-                    sessionId = earlier;
-                }
-                else
-                {
-                    run.Warn("The earlier Nemo session has expired (1002); made a fresh conversion of the original images with both prompts.");
-                }
-            }
-
-            await run.WorkAsync(new SessionPlan(() => run.ValidateAsync(validate), combined, "en", sessionId, input.Prompt));
-        });
+        return await ConversionOrchestrator.ConvertAsync(context, new ConversionPlan(
+            new ConversionRequest(previous.Name, previous.Images, combined, previous.Profile),
+            combined,
+            "en",
+            previous.Version + 1,
+            EarlierSessionId: previous.SessionId,
+            EarlierSessionPrompt: input.Prompt));
     }
 
     private static ConversionResult NotFound(TaskOrchestrationContext context, IterationRequest request, string reason) =>
