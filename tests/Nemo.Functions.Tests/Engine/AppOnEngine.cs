@@ -69,8 +69,11 @@ internal sealed class AppOnEngine : IAsyncDisposable
         StartAsync(OrchestrationEngine.Durable, azureStorage: false, configureSimulator, extraSettings);
 
     /// <summary>Starts the world on <paramref name="engine"/> (the Durable one in memory, or the local runtime).</summary>
-    public static Task<AppOnEngine> StartAsync(OrchestrationEngine engine, Action<SimulatorOptions>? configureSimulator = null) =>
-        StartAsync(engine, azureStorage: false, configureSimulator, extraSettings: null);
+    public static Task<AppOnEngine> StartAsync(
+        OrchestrationEngine engine,
+        Action<SimulatorOptions>? configureSimulator = null,
+        IReadOnlyDictionary<string, string?>? extraSettings = null) =>
+        StartAsync(engine, azureStorage: false, configureSimulator, extraSettings);
 
     /// <summary>Starts the world on the production backend: a task hub of its own in DurableTask.AzureStorage on Azurite.</summary>
     public static Task<AppOnEngine> StartOnAzureStorageAsync(Action<SimulatorOptions>? configureSimulator = null) =>

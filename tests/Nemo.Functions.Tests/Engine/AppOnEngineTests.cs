@@ -8,7 +8,8 @@ namespace Nemo.Functions.Tests.Engine;
 /// <summary>
 /// The Functions app's own functions on the real Durable Task engine, entered through the app's entry points (the
 /// blob trigger, the HTTP API), against Azurite and the simulator. Each asserts what Nemo was asked (prompts, renders)
-/// and what was written.
+/// and what was written. What the orchestrations do once started (failures, retries, cancels, batches, refinements)
+/// is <c>Engine/Scenarios/</c>, on both engines.
 /// </summary>
 public sealed class AppOnEngineTests
 {
@@ -59,76 +60,6 @@ public sealed class AppOnEngineTests
     }
 
     [Fact]
-    public async Task A_text_file_named_jpg_fails_before_any_Nemo_call()
-    {
-        await using var world = await AppOnEngine.StartAsync();
-
-        await world.DropAsync("notes.jpg", BinaryData.FromString("these are my notes, not a photo"));
-        var instance = Assert.Single(await world.InstancesAsync());
-        var (done, _) = await world.App.WaitForCompletionAsync(instance.InstanceId, AppOnEngine.ConversionTimeout);
-
-        AssertCompleted(done);
-        var result = await world.ReadResultAsync("notes");
-        Assert.Equal("failed", result.GetProperty("status").GetString());
-        Assert.Equal("validate", result.GetProperty("failure").GetProperty("stage").GetString());
-        Assert.Equal(["notes.result.json"], await world.OutputsAsync());
-        Assert.Empty(world.Simulator.Journal.Entries);
-    }
-
-    [Fact]
-    public async Task Out_of_credits_2001_ends_in_a_failed_result_with_the_bind_link()
-    {
-        await using var world = await AppOnEngine.StartAsync();
-        world.Simulator.Faults.Add(Fault.On(SimulatorEndpoint.RunSse).OutOfCredits());
-
-        await world.DropAsync("harbor.png", Png);
-        var instance = Assert.Single(await world.InstancesAsync());
-        await world.App.WaitForCompletionAsync(instance.InstanceId, AppOnEngine.ConversionTimeout);
-
-        var failure = (await world.ReadResultAsync("harbor")).GetProperty("failure");
-        Assert.Equal("terminal", failure.GetProperty("kind").GetString());
-        Assert.Equal(2001, failure.GetProperty("nemoCode").GetInt32());
-        Assert.Contains("http", failure.GetProperty("reason").GetString(), StringComparison.Ordinal);
-        Assert.Equal(1, world.Count(SimulatorEndpoint.RunSse));
-        Assert.Equal(0, world.Count(SimulatorEndpoint.RenderStart));
-        Assert.DoesNotContain("harbor.mp4", await world.OutputsAsync());
-    }
-
-    [Fact]
-    public async Task A_transient_upload_failure_is_retried_and_the_conversion_succeeds_with_one_prompt()
-    {
-        // No client-side retries: the failure reaches the orchestration, which retries the step after a durable backoff.
-        await using var world = await AppOnEngine.StartAsync(extraSettings: new Dictionary<string, string?> { ["Nemo:MaxRetries"] = "0" });
-        world.Simulator.Faults.Add(Fault.On(SimulatorEndpoint.Upload).ServerError(503).Once());
-
-        await world.DropAsync("harbor.png", Png);
-        var instance = Assert.Single(await world.InstancesAsync());
-        var (done, _) = await world.App.WaitForCompletionAsync(instance.InstanceId, AppOnEngine.ConversionTimeout);
-
-        Assert.Equal("succeeded", (await world.ReadResultAsync("harbor")).GetProperty("status").GetString());
-        AssertCompleted(done);
-        Assert.Equal(2, world.Count(SimulatorEndpoint.Upload));
-        Assert.Equal(1, world.Count(SimulatorEndpoint.RunSse));
-        Assert.Equal(1, world.Count(SimulatorEndpoint.RenderStart));
-    }
-
-    [Fact]
-    public async Task A_session_lost_mid_run_1002_opens_a_new_session_and_finishes_with_one_prompt()
-    {
-        await using var world = await AppOnEngine.StartAsync();
-        world.Simulator.Faults.Add(Fault.On(SimulatorEndpoint.Upload).SessionLost().Once());
-
-        await world.DropAsync("harbor.png", Png);
-        var instance = Assert.Single(await world.InstancesAsync());
-        await world.App.WaitForCompletionAsync(instance.InstanceId, AppOnEngine.ConversionTimeout);
-
-        Assert.Equal("succeeded", (await world.ReadResultAsync("harbor")).GetProperty("status").GetString());
-        Assert.Equal(2, world.Count(SimulatorEndpoint.CreateSession));
-        Assert.Equal(1, world.Count(SimulatorEndpoint.RunSse));
-        Assert.Equal(1, world.Count(SimulatorEndpoint.RenderStart));
-    }
-
-    [Fact]
     public async Task A_cancel_through_the_HTTP_API_during_the_render_stops_it_and_saves_nothing()
     {
         // Renders that take long enough for the cancel to land while the orchestration waits on its timer.
@@ -147,33 +78,6 @@ public sealed class AppOnEngineTests
         Assert.Equal(["harbor.result.json"], await world.OutputsAsync());
         var get = await world.App.InvokeHttpAsync((f, request, client) => f.GetAsync(request, client, id));
         Assert.Equal("cancelled", get.Body?.GetProperty("status").GetString());
-    }
-
-    [Fact]
-    public async Task A_cancel_that_lands_after_the_render_finished_keeps_the_paid_render()
-    {
-        // The render finishes at once in the simulator; the orchestration's first check is the profile's typical 30 s
-        // away, so the cancel lands while it waits, and only Nemo's refusal (409) says the render is done.
-        await using var world = await AppOnEngine.StartAsync(o => (o.RenderDurationMin, o.RenderDurationMax) = (TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
-
-        await world.DropAsync("harbor.png", Png);
-        var id = Assert.Single(await world.InstancesAsync()).InstanceId;
-        await Polling.UntilAsync(
-            () => world.Simulator.Renders is [{ FinalAt: { } final }] && final <= world.Simulator.Clock.GetUtcNow(),
-            TimeSpan.FromSeconds(60));
-        Assert.Equal(0, world.Count(SimulatorEndpoint.RenderStatus));
-        var cancel = await world.App.InvokeHttpAsync((f, request, client) => f.CancelAsync(request, client, id));
-        var (done, _) = await world.App.WaitForCompletionAsync(id, AppOnEngine.ConversionTimeout);
-
-        Assert.Equal(202, cancel.Status);
-        AssertCompleted(done);
-        var result = await world.ReadResultAsync("harbor");
-        Assert.Equal("succeeded", result.GetProperty("status").GetString());
-        Assert.Contains(result.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("too late", StringComparison.Ordinal));
-        Assert.Equal(["harbor.mp4", "harbor.result.json"], (await world.OutputsAsync()).Order(StringComparer.Ordinal));
-        Assert.Equal(1, world.Count(SimulatorEndpoint.RenderCancel));
-        Assert.Equal(1, world.Count(SimulatorEndpoint.RenderStart));
-        Assert.False(Assert.Single(world.Simulator.Renders).Cancelled);
     }
 
     [Fact]
@@ -221,28 +125,6 @@ public sealed class AppOnEngineTests
         Assert.Equal(2, world.Count(SimulatorEndpoint.RunSse));
         Assert.Equal(2, world.Count(SimulatorEndpoint.RenderStart));
         Assert.Equal(3, (await world.InstancesAsync()).Count);
-    }
-
-    [Fact]
-    public async Task An_iteration_refines_a_finished_conversion_in_the_same_session()
-    {
-        await using var world = await AppOnEngine.StartAsync();
-        await world.DropAsync("harbor.png", Png);
-        var first = Assert.Single(await world.InstancesAsync());
-        await world.App.WaitForCompletionAsync(first.InstanceId, AppOnEngine.ConversionTimeout);
-
-        var id = await world.Client.ScheduleNewOrchestrationInstanceAsync(
-            ConversionWorkflow.Iteration, new IterationRequest("harbor", "make the zoom slower and add warm light"));
-        var (done, _) = await world.App.WaitForCompletionAsync(id, AppOnEngine.ConversionTimeout);
-
-        AssertCompleted(done);
-        var result = JsonDocument.Parse(done.SerializedOutput!).RootElement;
-        Assert.True(result.GetProperty("status").GetString() == "succeeded", done.SerializedOutput);
-        Assert.Equal(2, result.GetProperty("version").GetInt32());
-        Assert.Contains("harbor.v2.mp4", await world.OutputsAsync());
-        Assert.Equal(1, world.Count(SimulatorEndpoint.CreateSession));
-        Assert.Equal(2, world.Count(SimulatorEndpoint.RunSse));
-        Assert.Equal(2, world.Count(SimulatorEndpoint.RenderStart));
     }
 
     /// <summary>A multipart <c>POST /api/conversions</c>: one PNG, a prompt and an <c>Idempotency-Key</c>.</summary>

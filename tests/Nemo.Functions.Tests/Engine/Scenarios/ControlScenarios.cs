@@ -1,0 +1,104 @@
+using Nemo.Conversions;
+using Nemo.Simulator;
+
+namespace Nemo.Functions.Tests.Engine.Scenarios;
+
+/// <summary>
+/// Conversions steered from outside or composed: a cancel during the render, a cancel after it finished, a refinement
+/// in the same session, a batch of children. Each runs on both engines (the two sealed classes below).
+/// </summary>
+/// <param name="engine">The engine the scenarios run on.</param>
+public abstract class ControlScenarios(OrchestrationEngine engine)
+{
+    /// <summary>The engine every scenario here starts its world on.</summary>
+    protected OrchestrationEngine Engine { get; } = engine;
+
+    [Fact]
+    public async Task A_cancel_during_the_render_stops_it_and_saves_only_the_result()
+    {
+        await using var world = await AppOnEngine.StartAsync(Engine, o => (o.RenderDurationMin, o.RenderDurationMax) = (TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(10)));
+
+        var id = await Scenario.ConvertAsync(world, "harbor");
+        await Polling.UntilAsync(() => world.Count(SimulatorEndpoint.RenderStart) > 0, AppOnEngine.ConversionTimeout);
+        Assert.True(await world.Scheduler.CancelAsync(id, "changed my mind"));
+        var done = await world.WaitForEndAsync(id);
+
+        Assert.Equal("cancelled", Scenario.Output(done).GetProperty("status").GetString());
+        Assert.Equal(1, world.Count(SimulatorEndpoint.RenderCancel));
+        Assert.Equal(["harbor.result.json"], await world.OutputsAsync());
+    }
+
+    [Fact]
+    public async Task A_cancel_that_lands_after_the_render_finished_keeps_the_paid_render()
+    {
+        // The render finishes at once in the simulator; the orchestration's first check is the profile's typical 30 s
+        // away, so the cancel lands while it waits, and only Nemo's refusal (409) says the render is done.
+        await using var world = await AppOnEngine.StartAsync(Engine, o => (o.RenderDurationMin, o.RenderDurationMax) = (TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
+
+        var id = await Scenario.ConvertAsync(world, "harbor");
+        await Polling.UntilAsync(
+            () => world.Simulator.Renders is [{ FinalAt: { } final }] && final <= world.Simulator.Clock.GetUtcNow(),
+            TimeSpan.FromSeconds(60));
+        Assert.Equal(0, world.Count(SimulatorEndpoint.RenderStatus));
+        Assert.True(await world.Scheduler.CancelAsync(id, "changed my mind"));
+        var done = await world.WaitForEndAsync(id);
+
+        var result = Scenario.Output(done);
+        Assert.Equal("succeeded", result.GetProperty("status").GetString());
+        Assert.Contains(result.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("too late", StringComparison.Ordinal));
+        Assert.Equal(["harbor.mp4", "harbor.result.json"], (await world.OutputsAsync()).Order(StringComparer.Ordinal));
+        Assert.Equal(1, world.Count(SimulatorEndpoint.RenderCancel));
+        Assert.Equal(1, world.Count(SimulatorEndpoint.RenderStart));
+        Assert.False(Assert.Single(world.Simulator.Renders).Cancelled);
+    }
+
+    [Fact]
+    public async Task An_iteration_refines_a_finished_conversion_in_the_same_session()
+    {
+        await using var world = await AppOnEngine.StartAsync(Engine);
+        Scenario.Output(await world.WaitForEndAsync(await Scenario.ConvertAsync(world, "harbor")));
+
+        const string id = "harbor-v2";
+        Assert.True(await world.Scheduler.ScheduleAsync(ConversionWorkflow.Iteration, id, new IterationRequest("harbor", "make the zoom slower and add warm light")));
+        var done = await world.WaitForEndAsync(id);
+
+        var result = Scenario.Output(done);
+        Assert.Equal("succeeded", result.GetProperty("status").GetString());
+        Assert.Equal(2, result.GetProperty("version").GetInt32());
+        Assert.Contains("harbor.v2.mp4", await world.OutputsAsync());
+        Assert.Equal(1, world.Count(SimulatorEndpoint.CreateSession));
+        Assert.Equal(1, world.Count(SimulatorEndpoint.Upload));
+        Assert.Equal(2, world.Count(SimulatorEndpoint.RunSse));
+        Assert.Equal(2, world.Count(SimulatorEndpoint.RenderStart));
+    }
+
+    [Fact]
+    public async Task A_batch_converts_each_item_as_a_child_and_sums_them_up()
+    {
+        await using var world = await AppOnEngine.StartAsync(Engine);
+        await world.Storage.Input.GetBlobClient("job/harbor.png").UploadAsync(Scenario.Png, overwrite: true);
+        await world.Storage.Input.GetBlobClient("job/garden.png").UploadAsync(Scenario.Png, overwrite: true);
+        var batch = new BatchRequest(
+            "job",
+            [new ConversionRequest("harbor", ["job/harbor.png"], Scenario.Prompt, "best"), new ConversionRequest("garden", ["job/garden.png"], Scenario.Prompt, "best")],
+            Concurrency: 2);
+
+        var id = InstanceIds.ForBatch("in", "job", "v1");
+        Assert.True(await world.Scheduler.ScheduleAsync(ConversionWorkflow.Batch, id, batch));
+        var done = await world.WaitForEndAsync(id);
+
+        var summary = Scenario.Output(done);
+        Assert.Equal(2, summary.GetProperty("succeeded").GetInt32());
+        Assert.Equal(0, summary.GetProperty("failed").GetInt32());
+        Assert.Equal(2, world.Count(SimulatorEndpoint.RunSse));
+        Assert.Equal(2, world.Count(SimulatorEndpoint.RenderStart));
+        Assert.Contains("harbor.mp4", await world.OutputsAsync());
+        Assert.Contains("garden.mp4", await world.OutputsAsync());
+    }
+}
+
+/// <summary>The scenarios on the Durable Task engine, as in Azure.</summary>
+public sealed class ControlScenariosOnDurable() : ControlScenarios(OrchestrationEngine.Durable);
+
+/// <summary>The scenarios on <c>nemo</c>'s local runtime.</summary>
+public sealed class ControlScenariosOnLocalRuntime() : ControlScenarios(OrchestrationEngine.Local);
