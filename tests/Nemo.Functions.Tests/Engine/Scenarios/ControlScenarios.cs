@@ -8,11 +8,8 @@ namespace Nemo.Functions.Tests.Engine.Scenarios;
 /// in the same session, a batch of children. Each runs on both engines (the two sealed classes below).
 /// </summary>
 /// <param name="engine">The engine the scenarios run on.</param>
-public abstract class ControlScenarios(OrchestrationEngine engine)
+public abstract class ControlScenarios(OrchestrationEngine engine) : EngineScenarios(engine)
 {
-    /// <summary>The engine every scenario here starts its world on.</summary>
-    protected OrchestrationEngine Engine { get; } = engine;
-
     [Fact]
     public async Task A_cancel_during_the_render_stops_it_and_saves_only_the_result()
     {

@@ -9,11 +9,8 @@ namespace Nemo.Functions.Tests.Engine.Scenarios;
 /// differs between Azure and the local command fails a test.
 /// </summary>
 /// <param name="engine">The engine the scenarios run on.</param>
-public abstract class ConversionScenarios(OrchestrationEngine engine)
+public abstract class ConversionScenarios(OrchestrationEngine engine) : EngineScenarios(engine)
 {
-    /// <summary>The engine every scenario here starts its world on.</summary>
-    protected OrchestrationEngine Engine { get; } = engine;
-
     [Fact]
     public async Task A_conversion_saves_the_mp4_and_its_result_after_one_prompt_and_one_render()
     {

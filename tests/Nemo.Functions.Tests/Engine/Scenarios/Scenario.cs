@@ -32,3 +32,11 @@ internal static class Scenario
         return instance.Output!.Value;
     }
 }
+
+/// <summary>A class of scenarios: each starts its world on <see cref="Engine"/>.</summary>
+/// <param name="engine">The engine the scenarios run on.</param>
+public abstract class EngineScenarios(OrchestrationEngine engine)
+{
+    /// <summary>The engine every scenario of the class starts its world on.</summary>
+    protected OrchestrationEngine Engine { get; } = engine;
+}
