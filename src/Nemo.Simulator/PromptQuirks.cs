@@ -15,4 +15,7 @@ public enum PromptQuirks
 
     /// <summary>Every prompt gets a clarifying question instead of a draft.</summary>
     ClarifyingQuestion = 4,
+
+    /// <summary>The first prompt of each session gets a clarifying question; later prompts in it are answered normally.</summary>
+    ClarifyingQuestionFirst = 8,
 }

@@ -33,6 +33,12 @@ public sealed class SimulatorOptions
     /// <summary>Prompts with fewer words get a clarifying question instead of a draft; 0 disables. Default 3.</summary>
     public int ClarifyBelowWords { get; set; } = 3;
 
+    /// <summary>
+    /// What the agent says when it asks instead of drafting. Default a question in English that, like real replies, does
+    /// not end with its question mark (it goes on with examples).
+    /// </summary>
+    public string ClarifyingText { get; set; } = PromptPlanner.ClarifyingText;
+
     /// <summary>Credits of a new anonymous user. Default 100.</summary>
     public int StartingCredits { get; set; } = 100;
 

@@ -58,7 +58,9 @@ public sealed partial class ConversionActivities
         }
 
         var reply = builder.Build();
-        var asked = reply.ToolCalls.Count == 0 && IsQuestion(reply.Text);
+        // A turn that ended with words and no tool call did no work: the agent asked or answered instead of drafting.
+        // Punctuation proves nothing ("Could you tell me more? For example the motion." ends with a full stop).
+        var asked = reply.ToolCalls.Count == 0 && reply.HadText;
         return StepResults.Ok(new PromptReply(reply.Text, reply.HadText, Interrupted: false, AlreadySent: false, asked, Warnings(reply)));
     }
 
@@ -95,12 +97,6 @@ public sealed partial class ConversionActivities
 
     private static string Fingerprint(string json) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
-
-    internal static bool IsQuestion(string text)
-    {
-        var trimmed = text.TrimEnd();
-        return trimmed.Length > 0 && trimmed[^1] is '?' or '？';
-    }
 
     private static List<string> Warnings(ChatReply reply)
     {

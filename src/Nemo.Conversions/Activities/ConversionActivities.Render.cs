@@ -85,7 +85,8 @@ public sealed partial class ConversionActivities
 
     /// <summary>
     /// <see cref="ConversionActivityNames.CheckRender"/>: polls the render once. A rate limit that outlasted the
-    /// client's own retries is a value carrying <see cref="RenderSnapshot.RetryAfterSeconds"/>, not a failure.
+    /// client's own retries is a value carrying <see cref="RenderSnapshot.RetryAfterSeconds"/>, not a failure; a render
+    /// Nemo no longer knows is a recoverable failure with <see cref="ConversionFailures.RenderNotFound"/>.
     /// </summary>
     public async Task<StepResult<RenderSnapshot>> CheckRenderAsync(RenderInput input, CancellationToken cancellationToken = default)
     {
@@ -100,6 +101,12 @@ public sealed partial class ConversionActivities
         {
             var wait = Math.Max(30, ex.RetryAfter?.TotalSeconds ?? 30);
             return StepResults.Ok(new RenderSnapshot(renderId, RenderState.Unknown, null, null, wait));
+        }
+        catch (NemoApiException ex) when (ConversionFailures.IsRenderNotFound(ex))
+        {
+            // Export is free: the orchestration exports the same draft again rather than ending here.
+            return StepResults.Fail<RenderSnapshot>(new ConversionFailure(
+                ConversionStage.Wait, FailureKind.Recoverable, $"Nemo no longer knows render {renderId} (404).", ConversionFailures.RenderNotFound, 404));
         }
         catch (NemoApiException ex)
         {
@@ -190,7 +197,7 @@ public sealed partial class ConversionActivities
         {
             return await client.GetRenderStatusAsync(renderId, cancellationToken).ConfigureAwait(false);
         }
-        catch (NemoApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        catch (NemoApiException ex) when (ConversionFailures.IsRenderNotFound(ex))
         {
             return null;
         }

@@ -8,6 +8,13 @@ internal static class ConversionFailures
     public const int TokenInvalid = 1001;
     public const int SessionNotFound = 1002;
 
+    /// <summary>Nemo does not know the render (HTTP 404, or code 404 in a 200 envelope): it expired or was never kept.</summary>
+    public const int RenderNotFound = 404;
+
+    /// <summary>Whether <paramref name="exception"/> says Nemo does not know the render asked about.</summary>
+    public static bool IsRenderNotFound(NemoApiException exception) =>
+        exception.StatusCode == System.Net.HttpStatusCode.NotFound || exception.NemoCode == RenderNotFound;
+
     public static ConversionFailure From(ConversionStage stage, NemoApiException exception) =>
         new(
             stage,

@@ -14,6 +14,13 @@ internal static class ApiProblems
     public static ApiResponse ImportFailed(string detail) =>
         Response(new(TypeBase + "import-failed", "An image could not be fetched.", 422, detail));
 
+    public static ApiResponse IdempotencyKeyReused(string key) =>
+        Response(new(
+            TypeBase + "idempotency-key-reused",
+            "The Idempotency-Key was used for a different request.",
+            422,
+            $"Idempotency-Key '{key}' was first used with a different request (other images, prompt, profile, options or name); send this request with a new key."));
+
     public static ApiResponse NotFound(string id) =>
         Response(new(TypeBase + "not-found", "No such conversion.", 404, $"There is no conversion with id '{id}'.", Path(id)));
 

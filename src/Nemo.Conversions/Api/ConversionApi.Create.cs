@@ -12,8 +12,9 @@ public sealed partial class ConversionApi
     /// <summary>
     /// <c>POST /api/conversions</c> with JSON: fetches each image URL into the store (streamed, stopped at the profile's
     /// size limit), checks the images by content and schedules the conversion. 202 with <c>Location</c> and the resource;
-    /// the same request again (or the same <paramref name="idempotencyKey"/>) answers with the same conversion.
-    /// 400 for an invalid body, 413 for an image over the limit, 422 for an unreachable URL or an unusable image.
+    /// the same request again (or the same <paramref name="idempotencyKey"/> with the same request) answers with the same
+    /// conversion. 400 for an invalid body, 413 for an image over the limit, 422 for an unreachable URL, an unusable image
+    /// or an <c>Idempotency-Key</c> first used for a different request.
     /// </summary>
     public async Task<ApiResponse> CreateAsync(CreateConversionBody body, string? idempotencyKey, CancellationToken cancellationToken = default)
     {
@@ -25,9 +26,10 @@ public sealed partial class ConversionApi
             return ApiProblems.Validation(400, ConversionValidator.Failure(problems).Reason, problems);
         }
 
-        if (await ExistingAsync(idempotencyKey, cancellationToken).ConfigureAwait(false) is { } existing)
+        var fingerprint = Fingerprint(body, urls.Select(u => u.AbsoluteUri));
+        if (await RepeatAsync(idempotencyKey, fingerprint, cancellationToken).ConfigureAwait(false) is { } repeat)
         {
-            return existing;
+            return repeat;
         }
 
         NemoProfiles.TryGet(body.Profile ?? NemoProfiles.Default.Name, out var profile);
@@ -44,7 +46,7 @@ public sealed partial class ConversionApi
             staged.Add(image!);
         }
 
-        return await ScheduleAsync(body, staged, idempotencyKey, cancellationToken).ConfigureAwait(false);
+        return await ScheduleAsync(body, staged, idempotencyKey, fingerprint, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -108,19 +110,18 @@ public sealed partial class ConversionApi
             return ApiProblems.Validation(400, ConversionValidator.Failure(problems).Reason, problems);
         }
 
-        if (await ExistingAsync(idempotencyKey, cancellationToken).ConfigureAwait(false) is { } existing)
-        {
-            return existing;
-        }
-
         NemoProfiles.TryGet(fields.Profile ?? NemoProfiles.Default.Name, out var profile);
+        var repeated = await ExistingAsync(idempotencyKey, cancellationToken).ConfigureAwait(false);
         var staged = new List<StagedImage>(files.Count);
         foreach (var file in files)
         {
             var fileName = SafeFileName(file.FileName, staged.Count);
             try
             {
-                staged.Add(await StageAsync(fileName, file.Content, profile!, cancellationToken).ConfigureAwait(false));
+                // A repeat's files are only read for their hashes (to tell it from another request under the same key).
+                staged.Add(repeated is null
+                    ? await StageAsync(fileName, file.Content, profile!, cancellationToken).ConfigureAwait(false)
+                    : await HashAsync(fileName, file.Content, profile!, cancellationToken).ConfigureAwait(false));
             }
             catch (ImportLimitExceededException)
             {
@@ -128,7 +129,13 @@ public sealed partial class ConversionApi
             }
         }
 
-        return await ScheduleAsync(fields, staged, idempotencyKey, cancellationToken).ConfigureAwait(false);
+        var fingerprint = Fingerprint(fields, staged.Select(s => s.FileName + ":" + s.Sha256));
+        if (repeated is not null)
+        {
+            return await SameRequestAsync(idempotencyKey!, fingerprint, cancellationToken).ConfigureAwait(false) ? repeated : ApiProblems.IdempotencyKeyReused(Shown(idempotencyKey!));
+        }
+
+        return await ScheduleAsync(fields, staged, idempotencyKey, fingerprint, cancellationToken).ConfigureAwait(false);
     }
 
     private static List<ValidationProblem> CheckFields(CreateConversionBody body)
@@ -197,6 +204,44 @@ public sealed partial class ConversionApi
 
         return urls;
     }
+
+    /// <summary>
+    /// The answer to a repeat under <paramref name="idempotencyKey"/>: the conversion it started, or 422 when the key was
+    /// first used for another request; null when the key starts nothing yet.
+    /// </summary>
+    private async Task<ApiResponse?> RepeatAsync(string? idempotencyKey, string fingerprint, CancellationToken cancellationToken)
+    {
+        if (await ExistingAsync(idempotencyKey, cancellationToken).ConfigureAwait(false) is not { } existing)
+        {
+            return null;
+        }
+
+        return await SameRequestAsync(idempotencyKey!, fingerprint, cancellationToken).ConfigureAwait(false)
+            ? existing
+            : ApiProblems.IdempotencyKeyReused(Shown(idempotencyKey!));
+    }
+
+    /// <summary>
+    /// Records <paramref name="fingerprint"/> as the request <paramref name="idempotencyKey"/> stands for, unless one is
+    /// recorded; true when the recorded one is this (the IETF Idempotency-Key draft: a key reused with another payload
+    /// is refused).
+    /// </summary>
+    private async Task<bool> SameRequestAsync(string idempotencyKey, string fingerprint, CancellationToken cancellationToken)
+    {
+        var claim = await _ledger.ClaimAsync("idempotency-key/" + idempotencyKey, fingerprint, cancellationToken).ConfigureAwait(false);
+        return claim.IsNew || string.Equals(claim.Holder, fingerprint, StringComparison.Ordinal);
+    }
+
+    private static string Fingerprint(CreateConversionBody fields, IEnumerable<string> images) =>
+        InstanceIds.ForRequest([
+            .. images,
+            fields.Prompt ?? string.Empty,
+            fields.Profile ?? NemoProfiles.Default.Name,
+            fields.Options is null ? string.Empty : JsonSerializer.Serialize(fields.Options, ConversionJson.Compact),
+            fields.Name ?? string.Empty]);
+
+    /// <summary>A key as problem details show it: at most 80 characters of what the client sent.</summary>
+    private static string Shown(string idempotencyKey) => idempotencyKey.Length <= 80 ? idempotencyKey : string.Concat(idempotencyKey.AsSpan(0, 80), "…");
 
     private async Task<ApiResponse?> ExistingAsync(string? idempotencyKey, CancellationToken cancellationToken)
     {
@@ -275,8 +320,15 @@ public sealed partial class ConversionApi
         return new StagedImage(key, fileName, counted.HashHex());
     }
 
+    private static async Task<StagedImage> HashAsync(string fileName, Stream content, NemoProfile profile, CancellationToken cancellationToken)
+    {
+        using var counted = new ImportStream(content, profile.MaxUploadBytes);
+        await counted.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
+        return new StagedImage(string.Empty, fileName, counted.HashHex());
+    }
+
     private async Task<ApiResponse> ScheduleAsync(
-        CreateConversionBody body, List<StagedImage> staged, string? idempotencyKey, CancellationToken cancellationToken)
+        CreateConversionBody body, List<StagedImage> staged, string? idempotencyKey, string fingerprint, CancellationToken cancellationToken)
     {
         var request = new ConversionRequest(
             body.Name ?? ConversionNames.FromFileName(staged[0].FileName),
@@ -290,6 +342,12 @@ public sealed partial class ConversionApi
         if (validation.Failure is { } failure)
         {
             return ApiProblems.Validation(422, failure.Reason, failure.Problems ?? []);
+        }
+
+        // The key stands for this request from now on (a request refused above did not use it up).
+        if (!string.IsNullOrEmpty(idempotencyKey) && !await SameRequestAsync(idempotencyKey, fingerprint, cancellationToken).ConfigureAwait(false))
+        {
+            return ApiProblems.IdempotencyKeyReused(Shown(idempotencyKey));
         }
 
         var id = string.IsNullOrEmpty(idempotencyKey)

@@ -16,25 +16,32 @@ public sealed partial class ConversionApi
 
     private readonly IConversionScheduler _scheduler;
     private readonly IMediaStore _store;
+    private readonly ISpendLedger _ledger;
     private readonly NemoClient _client;
     private readonly IHttpClientFactory _httpClientFactory;
     private readonly TimeProvider _timeProvider;
 
-    /// <summary>Creates the API over a scheduler, a media store, the Nemo client (for credits) and an HTTP client factory (for URL imports).</summary>
+    /// <summary>
+    /// Creates the API over a scheduler, a media store, the ledger (which request each <c>Idempotency-Key</c> was first
+    /// used for), the Nemo client (for credits) and an HTTP client factory (for URL imports).
+    /// </summary>
     public ConversionApi(
         IConversionScheduler scheduler,
         IMediaStore store,
+        ISpendLedger ledger,
         NemoClient client,
         IHttpClientFactory httpClientFactory,
         TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(scheduler);
         ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(httpClientFactory);
         ArgumentNullException.ThrowIfNull(timeProvider);
         _scheduler = scheduler;
         _store = store;
+        _ledger = ledger;
         _client = client;
         _httpClientFactory = httpClientFactory;
         _timeProvider = timeProvider;

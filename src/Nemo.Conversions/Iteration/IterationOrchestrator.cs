@@ -36,7 +36,7 @@ public sealed class IterationOrchestrator : TaskOrchestrator<IterationRequest, C
         var combined = $"{previous.Prompt}\n\nThen: {input.Prompt}";
         return await ConversionOrchestrator.ConvertAsync(context, new ConversionPlan(
             new ConversionRequest(previous.Name, previous.Images, combined, previous.Profile),
-            combined,
+            PromptComposer.Compose(combined, null),
             "en",
             previous.Version + 1,
             EarlierSessionId: previous.SessionId,

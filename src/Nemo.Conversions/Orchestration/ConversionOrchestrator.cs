@@ -19,6 +19,9 @@ public sealed class ConversionOrchestrator : TaskOrchestrator<ConversionRequest,
     /// <summary>Sessions one run may use: the first and two replacements after 1002.</summary>
     internal const int MaxSessions = 3;
 
+    /// <summary>Renders Nemo may forget (404) before the run gives up: each is exported again, free, from the same draft.</summary>
+    internal const int MaxForgottenRenders = 2;
+
     /// <summary>Runs the conversion against <paramref name="context"/>.</summary>
     public override Task<ConversionResult> RunAsync(TaskOrchestrationContext context, ConversionRequest input)
     {
@@ -84,25 +87,35 @@ public sealed class ConversionOrchestrator : TaskOrchestrator<ConversionRequest,
                     var latest = await steps.ReadDraftAsync(sessionId);
                     if (!latest.Exportable && reply.AskedQuestion)
                     {
-                        steps.Warn("The agent asked a question instead of drafting; one follow-up asked it to go ahead with its best judgement.");
+                        steps.Warn($"The agent replied without making a draft (\"{Quote(reply.Text)}\"); one follow-up asked it to go ahead with its best judgement.");
                         agentText = Said(agentText, await steps.SendPromptAsync(sessionId, FollowUpPrompt, "Asking the agent to go ahead"));
                         latest = await steps.ReadDraftAsync(sessionId);
                     }
 
                     draft = latest.Exportable ? latest : await steps.WaitForDraftAsync(sessionId, latest, agentText);
 
-                    // Render → wait: a render that fails is retried once, as a new render of the same draft.
-                    for (var attempt = 1; rendered is null; attempt++)
+                    // Render → wait: a new render of the same draft when one fails (once) or Nemo forgets it (export is free).
+                    for (int failed = 0, forgotten = 0; rendered is null; )
                     {
                         rendering = await steps.StartRenderAsync(sessionId);
                         renderId = rendering.RenderId;
                         var end = await steps.WaitForRenderAsync(sessionId, rendering);
                         rendering = null;
-                        if (end.State == RenderState.Completed)
+                        if (end is null)
+                        {
+                            if (++forgotten > MaxForgottenRenders)
+                            {
+                                throw new ConversionHaltedException(new ConversionFailure(
+                                    ConversionStage.Wait, FailureKind.Terminal, $"Nemo lost {forgotten} renders of this draft in a row (404); the last was {renderId}."));
+                            }
+
+                            steps.Warn($"Nemo no longer knew render {renderId} (404); the same draft was exported again under a new render id, with no new prompt.");
+                        }
+                        else if (end.State == RenderState.Completed)
                         {
                             rendered = end;
                         }
-                        else if (attempt == 1)
+                        else if (++failed == 1)
                         {
                             steps.Warn($"Render {end.RenderId} ended {Describe(end)}; retried once with a new render.");
                         }
@@ -176,6 +189,8 @@ public sealed class ConversionOrchestrator : TaskOrchestrator<ConversionRequest,
 
     private static string? Said(string? agentText, PromptReply reply) =>
         !reply.HadText ? agentText : string.IsNullOrEmpty(agentText) ? reply.Text : $"{agentText}\n\n{reply.Text}";
+
+    private static string Quote(string text) => text.Length <= 160 ? text : string.Concat(text.AsSpan(0, 160), "…");
 
     private static string Describe(RenderSnapshot render) => $"{render.State.ToString().ToLowerInvariant()} ({Why(render)})";
 

@@ -18,10 +18,10 @@ internal sealed partial class ConversionSteps
 
     /// <summary>
     /// Waits for a render to end, checking it on durable timers (<see cref="PollSchedule"/>). Returns its final state:
-    /// completed, failed or cancelled. At the deadline the render is cancelled and the run halts, unless it turns out to
-    /// have finished meanwhile.
+    /// completed, failed or cancelled; null when Nemo no longer knows the render (404). At the deadline the render is
+    /// cancelled and the run halts, unless it turns out to have finished meanwhile.
     /// </summary>
-    public async Task<RenderSnapshot> WaitForRenderAsync(string sessionId, RenderSnapshot render)
+    public async Task<RenderSnapshot?> WaitForRenderAsync(string sessionId, RenderSnapshot render)
     {
         var schedule = PollSchedule.For(_profile);
         var deadline = Now + schedule.Deadline;
@@ -57,6 +57,11 @@ internal sealed partial class ConversionSteps
             double? retryAfter;
             if (step.Failure is { } failure)
             {
+                if (failure.NemoCode == ConversionFailures.RenderNotFound)
+                {
+                    return null;
+                }
+
                 if (failure.Kind != FailureKind.Transient)
                 {
                     throw Halt(failure);

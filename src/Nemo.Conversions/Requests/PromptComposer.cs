@@ -2,12 +2,22 @@ using System.Globalization;
 
 namespace Nemo.Conversions;
 
-/// <summary>Folds the options people ask for into the prompt sent to Nemo, as plain instructions after their words.</summary>
+/// <summary>
+/// Folds the options people ask for into the prompt sent to Nemo, as plain instructions after their words, and tells
+/// the agent that nobody will answer a question.
+/// </summary>
 public static class PromptComposer
 {
     /// <summary>
-    /// The prompt to send: <paramref name="prompt"/> as given, then one sentence per option that is set. Deterministic, so
-    /// a replayed orchestration sends exactly the same text.
+    /// The last paragraph of every prompt that starts a video: an unattended pipeline cannot answer a clarifying
+    /// question, and each question costs a follow-up and minutes, so the agent is asked to make the video at once.
+    /// </summary>
+    public const string Unattended =
+        "Make the video now, without asking anything first: this request comes from an automated pipeline and nobody can answer questions. Where something is not specified, choose sensible defaults yourself.";
+
+    /// <summary>
+    /// The prompt to send: <paramref name="prompt"/> as given, then one sentence per option that is set, then
+    /// <see cref="Unattended"/>. Deterministic, so a replayed orchestration sends exactly the same text.
     /// </summary>
     /// <param name="prompt">The user's prompt.</param>
     /// <param name="options">The options, or null for none.</param>
@@ -17,7 +27,7 @@ public static class PromptComposer
         var text = prompt.Trim();
         if (options is null)
         {
-            return text;
+            return text + "\n\n" + Unattended;
         }
 
         var instructions = new List<string>(3);
@@ -44,6 +54,6 @@ public static class PromptComposer
             instructions.Add(music ? "Add background music." : "No background music.");
         }
 
-        return instructions.Count == 0 ? text : text + "\n\n" + string.Join("\n", instructions);
+        return (instructions.Count == 0 ? text : text + "\n\n" + string.Join("\n", instructions)) + "\n\n" + Unattended;
     }
 }

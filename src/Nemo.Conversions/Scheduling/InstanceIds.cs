@@ -57,6 +57,12 @@ public static class InstanceIds
     /// <summary>A conversion identified by its content (staged image hashes, prompt, profile, options, name), for API posts without a key.</summary>
     internal static string ForContent(IEnumerable<string> parts) => Hash("conv", "content", [.. parts]);
 
+    /// <summary>
+    /// What an API request asked for (its images, prompt, profile, options and name), to tell a repeat of a request from
+    /// another request under the same <c>Idempotency-Key</c>.
+    /// </summary>
+    internal static string ForRequest(IEnumerable<string> parts) => Hash("req", "request", [.. parts]);
+
     /// <summary>The lower-case hex SHA-256 of a stream's remaining content.</summary>
     internal static string HashHex(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 

@@ -14,12 +14,12 @@ internal sealed class PromptPlanner(SimulatorOptions options)
     {
         var random = new Random(Seeds.Mix(options.Seed, session.Ordinal, promptNumber));
         var noTextRoll = random.NextDouble();
-        var kind = KindOf(session, prompt);
+        var kind = KindOf(session, promptNumber, prompt);
         switch (kind)
         {
             case PromptKind.Clarify:
             case PromptKind.Text:
-                var text = kind == PromptKind.Clarify ? ClarifyingText : TextAnswer;
+                var text = kind == PromptKind.Clarify ? options.ClarifyingText : TextAnswer;
                 return new PromptPlan(kind, Pick(random, options.TextDelayMin, options.TextDelayMax), 0, [], [new AgentText(text)], null, null, false);
             default:
                 break;
@@ -70,9 +70,10 @@ internal sealed class PromptPlanner(SimulatorOptions options)
         return new PromptPlan(kind, duration, cost, [new AgentToolCall(callId, tool, arguments)], trailing, draft, spec, noText);
     }
 
-    private PromptKind KindOf(SessionRecord session, string prompt)
+    private PromptKind KindOf(SessionRecord session, int promptNumber, string prompt)
     {
         if (options.PromptQuirks.HasFlag(PromptQuirks.ClarifyingQuestion)
+            || (options.PromptQuirks.HasFlag(PromptQuirks.ClarifyingQuestionFirst) && promptNumber == 1)
             || (options.ClarifyBelowWords > 0 && PromptReader.CountWords(prompt) < options.ClarifyBelowWords))
         {
             return PromptKind.Clarify;

@@ -156,6 +156,23 @@ public sealed class ConvertCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_render_Nemo_no_longer_knows_is_exported_again_and_the_video_is_made_with_one_prompt()
+    {
+        // As after a crash when Nemo has dropped the render meanwhile: its status answers "Render not found".
+        _nemo.Simulator.Faults.Add(Fault.On(SimulatorEndpoint.RenderStatus).NemoError(404, "Render not found").Once());
+
+        var run = await _nemo.ConvertAsync([Sample("harbor.jpg")], "--prompt", "animate this image with a slow zoom-in and leftward pan");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var result = ReadResult("harbor");
+        Assert.Equal("succeeded", result.GetProperty("status").GetString());
+        Assert.Contains(result.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("exported again under a new render id", StringComparison.Ordinal));
+        Assert.Equal(1, _nemo.Count(SimulatorEndpoint.RunSse));
+        Assert.Equal(2, _nemo.Count(SimulatorEndpoint.RenderStart));
+        await Media.AssertPlayableMp4Async(Path.Combine(_nemo.OutputDirectory, "harbor.mp4"));
+    }
+
+    [Fact]
     public async Task Ctrl_c_cancels_the_conversion_mid_render()
     {
         var image = Sample("harbor.jpg");

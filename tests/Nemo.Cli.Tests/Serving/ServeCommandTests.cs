@@ -69,20 +69,28 @@ public sealed class ServeCommandTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task Multipart_upload_with_an_idempotency_key_twice_is_one_conversion_that_succeeds()
+    public async Task Multipart_upload_with_an_idempotency_key_twice_is_one_conversion_and_the_key_with_another_body_is_refused()
     {
         using var first = new HttpRequestMessage(HttpMethod.Post, "api/conversions") { Content = Upload("animate this image with a slow zoom-in and leftward pan", "served") };
         first.Headers.Add("Idempotency-Key", "order-42");
         using var second = new HttpRequestMessage(HttpMethod.Post, "api/conversions") { Content = Upload("animate this image with a slow zoom-in and leftward pan", "served") };
         second.Headers.Add("Idempotency-Key", "order-42");
 
+        using var reused = new HttpRequestMessage(HttpMethod.Post, "api/conversions") { Content = Upload("make it a fast spin instead", "served") };
+        reused.Headers.Add("Idempotency-Key", "order-42");
+
         using var created = await _http.SendAsync(first);
         using var repeated = await _http.SendAsync(second);
+        using var refused = await _http.SendAsync(reused);
 
         Assert.Equal(HttpStatusCode.Accepted, created.StatusCode);
         Assert.NotNull(created.Headers.Location);
         var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
         Assert.Equal(id, JsonDocument.Parse(await repeated.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString());
+        // The same key with another body is refused (IETF Idempotency-Key draft), as problem details naming the key.
+        Assert.Equal(HttpStatusCode.UnprocessableContent, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("'order-42'", JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
         var finished = await WaitFinishedAsync(id);
         Assert.Equal("succeeded", finished.GetProperty("status").GetString());
         Assert.True(File.Exists(Path.Combine(_nemo.OutputDirectory, "served.mp4")));

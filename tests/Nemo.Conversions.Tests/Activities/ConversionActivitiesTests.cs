@@ -67,6 +67,37 @@ public sealed class ConversionActivitiesTests
         Assert.Equal(1, h.Simulator.Journal.Count(SimulatorEndpoint.RunSse));
     }
 
+    [Theory]
+    [InlineData("Could you tell me a bit more about the video you want? For example the motion, the length, and whether it should have music or a title.")]
+    [InlineData("Tell me which way the camera should move and how long the video should be.")]
+    [InlineData("Quel mouvement souhaitez-vous ? Par exemple un zoom lent ou un panoramique.")]
+    [InlineData("视频要多长？需要背景音乐吗")]
+    [InlineData("I can turn your images into videos.")]
+    public async Task A_reply_with_words_and_no_work_asked_instead_of_drafting_whatever_its_punctuation_or_language(string said)
+    {
+        await using var h = await ActivitiesHarness.StartAsync(o => (o.PromptQuirks, o.ClarifyingText) = (PromptQuirks.ClarifyingQuestion, said));
+        var sessionId = await h.SessionWithImageAsync();
+
+        var reply = await h.Activities.SendPromptAsync(new SendPromptInput("conv-ask", "best", sessionId, "make a video of the harbour", 1), h.Deadline);
+
+        Assert.True(reply.Succeeded, reply.Failure?.Reason);
+        Assert.True(reply.Value!.AskedQuestion);
+        Assert.Equal(said, reply.Value.Text);
+    }
+
+    [Fact]
+    public async Task A_reply_that_drafted_did_not_ask_though_it_had_words()
+    {
+        await using var h = await ActivitiesHarness.StartAsync(o => o.NoTextProbability = 0);
+        var sessionId = await h.SessionWithImageAsync();
+
+        var reply = await h.Activities.SendPromptAsync(new SendPromptInput("conv-drafted", "best", sessionId, "turn my photo into a smooth animated video", 1), h.Deadline);
+
+        Assert.True(reply.Succeeded, reply.Failure?.Reason);
+        Assert.True(reply.Value!.HadText);
+        Assert.False(reply.Value.AskedQuestion);
+    }
+
     [Fact]
     public async Task Dropped_stream_is_an_interrupted_reply_not_a_failure()
     {

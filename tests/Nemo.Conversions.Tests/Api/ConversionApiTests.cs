@@ -12,13 +12,14 @@ public sealed class ConversionApiTests : IDisposable
     private readonly InMemoryMediaStore _store = new();
     private readonly FakeHttpHandler _http = new();
     private readonly FakeHttpClientFactory _factory;
+    private readonly Testing.InMemorySpendLedger _ledger = new();
     private readonly ConversionApi _api;
 
     public ConversionApiTests()
     {
         _factory = new FakeHttpClientFactory(_http);
         _api = new ConversionApi(
-            _scheduler, _store, ApiTestClients.Answering(HttpStatusCode.InternalServerError, "{}"), _factory, TimeProvider.System);
+            _scheduler, _store, _ledger, ApiTestClients.Answering(HttpStatusCode.InternalServerError, "{}"), _factory, TimeProvider.System);
         _http.Serve(Beach, SampleFiles.Jpeg);
     }
 
@@ -93,7 +94,7 @@ public sealed class ConversionApiTests : IDisposable
     public async Task CreateAsync_IdempotencyKey_UsesKeyIdAndRepeatDoesNotFetchAgain()
     {
         var first = await _api.CreateAsync(Body(Beach), "order-42");
-        var repeat = await _api.CreateAsync(Body(Beach) with { Prompt = "changed my mind" }, "order-42");
+        var repeat = await _api.CreateAsync(Body(Beach), "order-42");
 
         var id = InstanceIds.ForIdempotencyKey("order-42");
         Assert.Equal($"/api/conversions/{id}", first.Location);
@@ -101,6 +102,50 @@ public sealed class ConversionApiTests : IDisposable
         Assert.Equal(first.Location, repeat.Location);
         Assert.Single(_scheduler.Scheduled);
         Assert.Single(_http.Requests);
+    }
+
+    [Theory]
+    [InlineData("prompt")]
+    [InlineData("profile")]
+    [InlineData("options")]
+    [InlineData("name")]
+    [InlineData("images")]
+    public async Task CreateAsync_IdempotencyKeyReusedWithAnotherRequest_Answers422NamingTheKeyAndStartsNothing(string changed)
+    {
+        const string Other = "https://images.example/other.jpg";
+        _http.Serve(Other, SampleFiles.Jpeg);
+        await _api.CreateAsync(Body(Beach), "order-42");
+        var body = changed switch
+        {
+            "prompt" => Body(Beach) with { Prompt = "changed my mind" },
+            "profile" => Body(Beach) with { Profile = "long-duration" },
+            "options" => Body(Beach) with { Options = new ConversionOptions(BackgroundMusic: false) },
+            "name" => Body(Beach) with { Name = "other" },
+            _ => Body(Other),
+        };
+
+        var reused = await _api.CreateAsync(body, "order-42");
+
+        Assert.Equal(422, reused.StatusCode);
+        var problem = Problem(reused);
+        Assert.Equal("https://nemo.functions/problems/idempotency-key-reused", problem.Type);
+        Assert.Contains("'order-42'", problem.Detail, StringComparison.Ordinal);
+        Assert.Single(_scheduler.Scheduled);
+        Assert.Single(_http.Requests);
+    }
+
+    [Fact]
+    public async Task CreateAsync_IdempotencyKeyOfARefusedRequest_CanBeUsedForTheCorrectedOne()
+    {
+        _http.Serve("https://images.example/notes.jpg", "not a photo"u8.ToArray());
+        var refused = await _api.CreateAsync(Body("https://images.example/notes.jpg"), "order-43");
+
+        var corrected = await _api.CreateAsync(Body(Beach), "order-43");
+
+        Assert.Equal(422, refused.StatusCode);
+        Assert.Equal("https://nemo.functions/problems/validation", Problem(refused).Type);
+        Assert.Equal(202, corrected.StatusCode);
+        Assert.Single(_scheduler.Scheduled);
     }
 
     [Fact]
@@ -519,6 +564,7 @@ public sealed class ConversionApiTests : IDisposable
         var api = new ConversionApi(
             _scheduler,
             _store,
+            _ledger,
             ApiTestClients.Answering(HttpStatusCode.OK, """{"code":2001,"message":"no credits left","data":null}"""),
             _factory,
             TimeProvider.System);
@@ -540,7 +586,7 @@ public sealed class ConversionApiTests : IDisposable
         await using (simulator)
         await using (services)
         {
-            var api = new ConversionApi(_scheduler, _store, client, _factory, TimeProvider.System);
+            var api = new ConversionApi(_scheduler, _store, _ledger, client, _factory, TimeProvider.System);
 
             var response = await api.GetCreditsAsync();
 

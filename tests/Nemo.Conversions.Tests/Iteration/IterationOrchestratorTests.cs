@@ -52,7 +52,7 @@ public sealed class IterationOrchestratorTests
         Assert.Equal(1, context.Count(ConversionActivityNames.CreateSession));
         var prompt = Assert.Single(Prompts(context));
         Assert.Equal("s1", prompt.SessionId);
-        Assert.Equal("make a video\n\nThen: make it slower", prompt.Prompt);
+        Assert.Equal("make a video\n\nThen: make it slower\n\n" + PromptComposer.Unattended, prompt.Prompt);
         Assert.Contains(result.Warnings, w => w.Contains("expired", StringComparison.Ordinal));
     }
 

@@ -111,7 +111,7 @@ public sealed class ConversionOrchestratorPromptTests
         Assert.Equal(prompts[0].SessionId, prompts[1].SessionId);
         Assert.Contains("go ahead", prompts[1].Prompt, StringComparison.Ordinal);
         Assert.Empty(context.Timers.Take(context.Timers.Count - 1));
-        Assert.Contains(result.Warnings, w => w.Contains("asked a question", StringComparison.Ordinal));
+        Assert.Contains(result.Warnings, w => w.Contains("replied without making a draft (\"Which style do you want?\")", StringComparison.Ordinal));
     }
 
     [Fact]

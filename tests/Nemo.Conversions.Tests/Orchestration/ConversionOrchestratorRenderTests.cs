@@ -82,6 +82,22 @@ public sealed class ConversionOrchestratorRenderTests
     }
 
     [Fact]
+    public async Task Renders_Nemo_keeps_forgetting_are_exported_again_twice_then_the_run_fails_without_a_new_prompt()
+    {
+        var context = Happy().Always(Check, Fail<RenderSnapshot>(ConversionStage.Wait, FailureKind.Recoverable, code: ConversionFailures.RenderNotFound, http: 404));
+
+        var result = await RunAsync(context);
+
+        Assert.Equal(ConversionStatus.Failed, result.Status);
+        Assert.Equal(ConversionStage.Wait, result.Failure!.Stage);
+        Assert.Contains("404", result.Failure.Reason, StringComparison.Ordinal);
+        Assert.Equal(1 + ConversionOrchestrator.MaxForgottenRenders, context.Count(ConversionActivityNames.StartRender));
+        Assert.Equal(ConversionOrchestrator.MaxForgottenRenders, result.Warnings.Count(w => w.Contains("exported again", StringComparison.Ordinal)));
+        Assert.Equal(1, context.Count(ConversionActivityNames.SendPrompt));
+        Assert.Equal(0, context.Count(ConversionActivityNames.SaveOutput));
+    }
+
+    [Fact]
     public async Task Render_past_the_deadline_is_cancelled_and_fails()
     {
         var context = Happy().Always(Check, Render("render_1", RenderState.Processing, 50));

@@ -5,13 +5,13 @@ public sealed class PromptComposerTests
     [Fact]
     public void Compose_NullOptions_ReturnsPromptUnchanged()
     {
-        Assert.Equal("animate my photo", PromptComposer.Compose("animate my photo", null));
+        Assert.Equal("animate my photo\n\n" + PromptComposer.Unattended, PromptComposer.Compose("animate my photo", null));
     }
 
     [Fact]
     public void Compose_EmptyOptions_AddsNothing()
     {
-        Assert.Equal("animate my photo", PromptComposer.Compose("  animate my photo ", new ConversionOptions()));
+        Assert.Equal("animate my photo\n\n" + PromptComposer.Unattended, PromptComposer.Compose("  animate my photo ", new ConversionOptions()));
     }
 
     [Fact]
@@ -20,7 +20,7 @@ public sealed class PromptComposerTests
         var options = new ConversionOptions(AspectRatio.Portrait, 15, BackgroundMusic: true);
 
         Assert.Equal(
-            "animate my photo\n\nMake it 9:16 (vertical, 1080×1920).\nTarget duration: about 15 seconds.\nAdd background music.",
+            "animate my photo\n\nMake it 9:16 (vertical, 1080×1920).\nTarget duration: about 15 seconds.\nAdd background music.\n\n" + PromptComposer.Unattended,
             PromptComposer.Compose("animate my photo", options));
     }
 
@@ -30,7 +30,7 @@ public sealed class PromptComposerTests
     [InlineData(AspectRatio.Square, "Make it 1:1 (square, 1080×1080).")]
     public void Compose_AspectRatio_SaysFramingAndSize(AspectRatio aspect, string expected)
     {
-        Assert.Equal("p\n\n" + expected, PromptComposer.Compose("p", new ConversionOptions(aspect)));
+        Assert.Equal("p\n\n" + expected + "\n\n" + PromptComposer.Unattended, PromptComposer.Compose("p", new ConversionOptions(aspect)));
     }
 
     [Theory]
@@ -38,19 +38,19 @@ public sealed class PromptComposerTests
     [InlineData(false, "No background music.")]
     public void Compose_BackgroundMusic_SaysOnOrOff(bool music, string expected)
     {
-        Assert.Equal("p\n\n" + expected, PromptComposer.Compose("p", new ConversionOptions(BackgroundMusic: music)));
+        Assert.Equal("p\n\n" + expected + "\n\n" + PromptComposer.Unattended, PromptComposer.Compose("p", new ConversionOptions(BackgroundMusic: music)));
     }
 
     [Fact]
     public void Compose_OneSecond_IsSingular()
     {
-        Assert.Equal("p\n\nTarget duration: about 1 second.", PromptComposer.Compose("p", new ConversionOptions(DurationSeconds: 1)));
+        Assert.Equal("p\n\nTarget duration: about 1 second.\n\n" + PromptComposer.Unattended, PromptComposer.Compose("p", new ConversionOptions(DurationSeconds: 1)));
     }
 
     [Fact]
     public void Compose_LanguageOnly_AddsNothingBecauseItIsTheSessionLanguage()
     {
-        Assert.Equal("p", PromptComposer.Compose("p", new ConversionOptions(Language: "de")));
+        Assert.Equal("p\n\n" + PromptComposer.Unattended, PromptComposer.Compose("p", new ConversionOptions(Language: "de")));
     }
 
     [Fact]

@@ -81,7 +81,7 @@ public sealed class AppOnEngineTests
     }
 
     [Fact]
-    public async Task A_multipart_POST_to_the_HTTP_API_is_converted_and_the_same_Idempotency_Key_starts_nothing_more()
+    public async Task A_multipart_POST_to_the_HTTP_API_is_converted_the_same_Idempotency_Key_starts_nothing_more_and_another_body_under_it_is_refused()
     {
         await using var world = await AppOnEngine.StartAsync();
 
@@ -90,12 +90,15 @@ public sealed class AppOnEngineTests
         Assert.NotNull(id);
         var (done, _) = await world.App.WaitForCompletionAsync(id, AppOnEngine.ConversionTimeout);
         var again = await world.App.InvokeHttpAsync((f, request, client) => f.CreateAsync(request, client), r => Multipart(r, "key-harbor"));
+        var reused = await world.App.InvokeHttpAsync((f, request, client) => f.CreateAsync(request, client), r => Multipart(r, "key-harbor", "make it a fast spin instead"));
         var resource = await world.App.InvokeHttpAsync((f, request, client) => f.GetAsync(request, client, id));
 
         Assert.Equal(202, created.Status);
         Assert.Equal("/api/conversions/" + id, created.Location);
         AssertCompleted(done);
         Assert.Equal(id, again.Body?.GetProperty("id").GetString());
+        Assert.Equal(422, reused.Status);
+        Assert.Contains("'key-harbor'", reused.Body?.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(200, resource.Status);
         Assert.Equal("succeeded", resource.Body?.GetProperty("status").GetString());
         Assert.Single(await world.InstancesAsync());
@@ -128,10 +131,10 @@ public sealed class AppOnEngineTests
     }
 
     /// <summary>A multipart <c>POST /api/conversions</c>: one PNG, a prompt and an <c>Idempotency-Key</c>.</summary>
-    private static void Multipart(Microsoft.AspNetCore.Http.HttpRequest request, string idempotencyKey)
+    private static void Multipart(Microsoft.AspNetCore.Http.HttpRequest request, string idempotencyKey, string prompt = "animate this image with a slow zoom-in and leftward pan")
     {
         using var content = new MultipartFormDataContent("engine-test-boundary");
-        content.Add(new StringContent("animate this image with a slow zoom-in and leftward pan"), "prompt");
+        content.Add(new StringContent(prompt), "prompt");
         var image = new ByteArrayContent(Png.ToArray());
         image.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
         content.Add(image, "images", "harbor.png");

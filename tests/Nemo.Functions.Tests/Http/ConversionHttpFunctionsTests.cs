@@ -24,13 +24,19 @@ public sealed class ConversionHttpFunctionsTests : IClassFixture<AzuriteStorage>
     private static readonly DateTimeOffset Noon = new(2025, 6, 1, 12, 0, 0, TimeSpan.Zero);
     private readonly RecordingDurableTaskClient _client = new();
     private readonly BlobMediaStore _store;
+    private readonly BlobSpendLedger _ledger;
 
-    public ConversionHttpFunctionsTests(AzuriteStorage storage) => _store = new BlobMediaStore(storage.Service, storage.Options);
+    public ConversionHttpFunctionsTests(AzuriteStorage storage)
+    {
+        _store = new BlobMediaStore(storage.Service, storage.Options);
+        _ledger = new BlobSpendLedger(storage.Service, storage.Options);
+    }
 
     private ConversionHttpFunctions Functions(HttpStatusCode nemoStatus = HttpStatusCode.InternalServerError, string nemoBody = "{}") =>
         new(new ConversionApiFactory(
             new ConversionSchedulerFactory(TimeProvider.System, Options.Create(new SchedulerOptions())),
             _store,
+            _ledger,
             Nemo(nemoStatus, nemoBody),
             new NoHttpClientFactory(),
             TimeProvider.System));

@@ -104,6 +104,22 @@ public abstract class ConversionScenarios(OrchestrationEngine engine) : EngineSc
         Assert.Equal(2, world.Count(SimulatorEndpoint.RenderStart));
         Assert.Equal(["harbor.mp4", "harbor.result.json"], (await world.OutputsAsync()).Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task A_render_Nemo_no_longer_knows_is_exported_again_from_the_same_draft_without_a_new_prompt()
+    {
+        await using var world = await AppOnEngine.StartAsync(Engine);
+        world.Simulator.Faults.Add(Fault.On(SimulatorEndpoint.RenderStatus).NemoError(404, "Render not found").Once());
+
+        var done = await world.WaitForEndAsync(await Scenario.ConvertAsync(world, "harbor"));
+
+        var result = Scenario.Output(done);
+        Assert.Equal("succeeded", result.GetProperty("status").GetString());
+        Assert.Contains(result.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("no longer knew render", StringComparison.Ordinal));
+        Assert.Equal(1, world.Count(SimulatorEndpoint.RunSse));
+        Assert.Equal(2, world.Count(SimulatorEndpoint.RenderStart));
+        Assert.Equal(["harbor.mp4", "harbor.result.json"], (await world.OutputsAsync()).Order(StringComparer.Ordinal));
+    }
 }
 
 /// <summary>The scenarios on the Durable Task engine, as in Azure.</summary>
