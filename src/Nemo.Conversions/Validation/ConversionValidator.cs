@@ -5,7 +5,8 @@ namespace Nemo.Conversions;
 
 /// <summary>
 /// Checks a request before any credit is spent: the profile, prompt, image count and output name, then each image by
-/// its content (first bytes only; files are never read whole). Collects every problem, each naming the file and the rule.
+/// its content: its type from its first bytes, then, when the profile takes it, that it is whole and decodes
+/// (<see cref="ImageIntegrity"/>). Collects every problem, each naming the file and the rule.
 /// </summary>
 public sealed class ConversionValidator
 {
@@ -189,7 +190,42 @@ public sealed class ConversionValidator
             valid = false;
         }
 
+        if (valid && await CheckWholeAsync(key, file, format, info.Length, cancellationToken).ConfigureAwait(false) is { } broken)
+        {
+            problems.Add(broken);
+            valid = false;
+        }
+
         return valid ? new ImageInfo(key, info.FileName, format, info.Length) : null;
+    }
+
+    /// <summary>Decodes the image (<see cref="ImageIntegrity"/>): a file cut short or damaged is refused before any spend.</summary>
+    private async Task<ValidationProblem?> CheckWholeAsync(string key, string file, string format, long length, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var stream = await _store.OpenInputAsync(key, cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                if (stream.CanSeek)
+                {
+                    return ImageIntegrity.Check(stream, file, format, length);
+                }
+
+                // The decoders seek: a forward-only store stream is spooled to a temporary file first.
+                var spool = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
+                await using (spool.ConfigureAwait(false))
+                {
+                    await stream.CopyToAsync(spool, cancellationToken).ConfigureAwait(false);
+                    spool.Position = 0;
+                    return ImageIntegrity.Check(spool, file, format, spool.Length);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return new(file, "unreadable", $"{file} cannot be read: {ex.Message}");
+        }
     }
 
     private async Task<SniffResult> SniffAsync(string key, CancellationToken cancellationToken)

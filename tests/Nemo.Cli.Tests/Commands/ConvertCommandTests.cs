@@ -63,6 +63,7 @@ public sealed class ConvertCommandTests : IAsyncLifetime
         { "empty", ["--profile", "best"] },
         { "gif", ["--profile", "best"] },
         { "huge", ["--profile", "image-to-video-motion-control"] },
+        { "truncated", ["--profile", "best"] },
     };
 
     [Theory]
@@ -81,6 +82,10 @@ public sealed class ConvertCommandTests : IAsyncLifetime
                 break;
             case "gif":
                 File.WriteAllBytes(path, [.. "GIF89a"u8, 1, 0, 1, 0, 0x80, 0, 0, 0, 0, 0, 255, 255, 255, 0x21, 0xF9, 4, 1, 0, 0, 0, 0, 0x2C, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 0x44, 1, 0, 0x3B]);
+                break;
+            case "truncated":
+                // head -c 1024 samples/harbor.jpg > photo.jpg: a real JPEG's headers, cut off before its image data.
+                File.WriteAllBytes(path, File.ReadAllBytes(Path.Combine(NemoCli.SamplesDirectory, "harbor.jpg"))[..1024]);
                 break;
             default:
                 // A real JPEG header and then 51 MB of (sparse) zeros: over the motion-control profile's 50 MB.
@@ -101,6 +106,11 @@ public sealed class ConvertCommandTests : IAsyncLifetime
         var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("nemo: photo: ", line, StringComparison.Ordinal);
         Assert.Contains("photo.jpg", line, StringComparison.Ordinal);
+        if (kind == "truncated")
+        {
+            Assert.Contains("photo.jpg is cut short: the JPEG ends before its image data", line, StringComparison.Ordinal);
+        }
+
         var result = ReadResult("photo");
         Assert.Equal("failed", result.GetProperty("status").GetString());
         Assert.Equal("validate", result.GetProperty("failure").GetProperty("stage").GetString());

@@ -2,20 +2,23 @@ using System.Text;
 
 namespace Nemo.Conversions.Tests.Validation;
 
-/// <summary>Just enough of each format for content sniffing: real signatures, padded.</summary>
+/// <summary>
+/// Files for validation: the image formats Nemo takes are real, decodable images (validation decodes them); the other
+/// kinds are just enough for content sniffing, real signatures padded.
+/// </summary>
 internal static class SampleFiles
 {
     public static byte[] Png => TestImages.Png(4, 4);
 
-    public static byte[] Jpeg => Pad([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, .. "JFIF\0"u8]);
+    public static byte[] Jpeg => TestImages.Jpeg(4, 4);
 
-    public static byte[] Gif => Pad("GIF89a"u8.ToArray());
+    public static byte[] Gif => TestImages.Gif();
 
-    public static byte[] Gif87 => Pad("GIF87a"u8.ToArray());
+    public static byte[] Gif87 => TestImages.Gif(gif87: true);
 
-    public static byte[] Webp => Pad([.. "RIFF"u8, 0x24, 0, 0, 0, .. "WEBPVP8 "u8]);
+    public static byte[] Webp => TestImages.Webp(4, 4);
 
-    public static byte[] Heic(string brand = "heic") => Pad([0, 0, 0, 0x18, .. "ftyp"u8, .. Encoding.ASCII.GetBytes(brand), 0, 0, 0, 0, .. "mif1"u8]);
+    public static byte[] Heic(string brand = "heic") => TestImages.Heic(brand);
 
     public static byte[] Mp4 => Pad([0, 0, 0, 0x20, .. "ftypisom"u8, 0, 0, 2, 0, .. "isomiso2avc1mp41"u8]);
 

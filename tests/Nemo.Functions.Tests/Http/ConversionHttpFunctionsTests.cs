@@ -103,6 +103,20 @@ public sealed class ConversionHttpFunctionsTests : IClassFixture<AzuriteStorage>
     }
 
     [Fact]
+    public async Task An_image_cut_short_is_a_422_problem_saying_so_and_nothing_is_scheduled()
+    {
+        var whole = TestImages.Png(1280, 720);
+        var request = Multipart(whole[..(whole.Length / 2)], ("prompt", "animate the harbor"));
+
+        var response = await ExecuteAsync(await Functions().CreateAsync(request, _client));
+
+        Assert.Equal(422, response.Status);
+        Assert.Contains("harbor.png is cut short: the PNG ends before its image data", response.Body?.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("truncated", response.Body?.GetProperty("errors")[0].GetProperty("rule").GetString());
+        Assert.Empty(_client.Scheduled);
+    }
+
+    [Fact]
     public async Task The_same_Idempotency_Key_answers_with_the_same_conversion_and_starts_one()
     {
         var first = await ExecuteAsync(await Functions().CreateAsync(WithKey(Multipart(("prompt", "once")), " key-1 "), _client));
@@ -205,7 +219,9 @@ public sealed class ConversionHttpFunctionsTests : IClassFixture<AzuriteStorage>
         Assert.DoesNotContain("nmv_usr_functions-test", response.Text, StringComparison.Ordinal);
     }
 
-    private static HttpRequest Multipart(params (string Name, string Value)[] fields)
+    private static HttpRequest Multipart(params (string Name, string Value)[] fields) => Multipart(TestImages.Png(1280, 720), fields);
+
+    private static HttpRequest Multipart(byte[] png, params (string Name, string Value)[] fields)
     {
         var content = new MultipartFormDataContent("test-boundary");
         foreach (var (name, value) in fields)
@@ -213,7 +229,7 @@ public sealed class ConversionHttpFunctionsTests : IClassFixture<AzuriteStorage>
             content.Add(new StringContent(value, Encoding.UTF8), name);
         }
 
-        var image = new ByteArrayContent(TestImages.Png(1280, 720));
+        var image = new ByteArrayContent(png);
         image.Headers.ContentType = new MediaTypeHeaderValue("image/png");
         content.Add(image, "images", "harbor.png");
         var context = new DefaultHttpContext();
