@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
@@ -12,8 +11,8 @@ namespace Nemo.Cli.Serving;
 /// </summary>
 internal static class ServeApplication
 {
-    /// <summary>The largest request accepted (a multipart upload of several large images).</summary>
-    private const long MaxRequestBytes = 1L << 30;
+    /// <summary>The largest request accepted (a multipart upload of several large images); JSON bodies have a far lower limit of their own.</summary>
+    private const long MaxRequestBytes = ConversionLimits.MaxMultipartBodyBytes;
 
     public static WebApplication Build(ConversionApi api, ApiKeyCheck apiKey, string urls, ILoggerFactory loggerFactory)
     {
@@ -71,26 +70,23 @@ internal static class ServeApplication
             return;
         }
 
-        CreateConversionBody? body;
-        try
-        {
-            body = await request.ReadFromJsonAsync<CreateConversionBody>(ConversionJson.Options, context.RequestAborted);
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
-        {
-            await WriteAsync(context, ConversionApi.InvalidBody("The body must be JSON ({\"images\": [urls], \"prompt\": …}) or multipart/form-data: " + ex.Message));
-            return;
-        }
-
-        await WriteAsync(context, body is null
-            ? ConversionApi.InvalidBody("The body is empty.")
-            : await api.CreateAsync(body, idempotencyKey, context.RequestAborted));
+        await WriteAsync(context, await api.CreateFromJsonAsync(request.Body, request.ContentLength, idempotencyKey, context.RequestAborted));
     }
 
     private static async Task CreateFromFormAsync(ConversionApi api, HttpContext context, string? idempotencyKey)
     {
         // Files above the form's memory threshold are buffered to temporary files by ASP.NET Core, never in memory.
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        IFormCollection form;
+        try
+        {
+            form = await context.Request.ReadFormAsync(context.RequestAborted);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+        {
+            await WriteAsync(context, ConversionApi.MultipartBodyTooLarge());
+            return;
+        }
+
         var upload = new FormUpload(
             [.. form.Files.Where(f => FormUpload.IsImageField(f.Name)).Select(f => new FormPart(f.FileName, f.OpenReadStream))],
             Field(form, "prompt"),

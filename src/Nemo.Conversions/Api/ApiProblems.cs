@@ -11,6 +11,9 @@ internal static class ApiProblems
     public static ApiResponse TooLarge(string detail) =>
         Response(new(TypeBase + "too-large", "An image is larger than the profile takes.", 413, detail));
 
+    public static ApiResponse BodyTooLarge(string detail) =>
+        Response(new(TypeBase + "body-too-large", "The request body is too large.", 413, detail));
+
     public static ApiResponse ImportFailed(string detail) =>
         Response(new(TypeBase + "import-failed", "An image could not be fetched.", 422, detail));
 

@@ -198,7 +198,9 @@ public sealed partial class ConversionApi
             else
             {
                 var field = string.Create(CultureInfo.InvariantCulture, $"images[{i}]");
-                problems.Add(new(field, "url", $"{field} is not an http or https URL: '{text}'."));
+                // At most 100 characters of what the client sent come back.
+                var shown = text.Length <= 100 ? text : string.Concat(text.AsSpan(0, 100), "…");
+                problems.Add(new(field, "url", $"{field} is not an http or https URL: '{shown}'."));
             }
         }
 

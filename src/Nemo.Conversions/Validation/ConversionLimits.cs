@@ -14,4 +14,13 @@ public static class ConversionLimits
 
     /// <summary>The longest target duration accepted, in seconds.</summary>
     public const int MaxDurationSeconds = 600;
+
+    /// <summary>
+    /// The largest JSON body <c>POST /api/conversions</c> reads (256 KiB: 20 image URLs and a 2,000-character prompt
+    /// fit many times over); a larger one is refused with 413 as soon as it is known, without reading the rest.
+    /// </summary>
+    public const int MaxJsonBodyBytes = 256 * 1024;
+
+    /// <summary>The largest multipart body <c>POST /api/conversions</c> reads (1 GiB: several large images).</summary>
+    public const long MaxMultipartBodyBytes = 1L << 30;
 }

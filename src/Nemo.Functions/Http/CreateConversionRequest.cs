@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Nemo.Conversions;
@@ -15,9 +14,6 @@ internal static class CreateConversionRequest
     /// <summary>The header naming a client's own idempotency key.</summary>
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
-    /// <summary>The largest multipart body read (several large images); the Functions host has its own, lower limit.</summary>
-    private const long MaxMultipartBytes = 1L << 30;
-
     public static async Task<ApiResponse> HandleAsync(ConversionApi api, HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(api);
@@ -30,25 +26,23 @@ internal static class CreateConversionRequest
             return await FromFormAsync(api, request, idempotencyKey, cancellationToken).ConfigureAwait(false);
         }
 
-        CreateConversionBody? body;
-        try
-        {
-            body = await request.ReadFromJsonAsync<CreateConversionBody>(ConversionJson.Options, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
-        {
-            return ConversionApi.InvalidBody("The body must be JSON ({\"images\": [urls], \"prompt\": …}) or multipart/form-data: " + ex.Message);
-        }
-
-        return body is null
-            ? ConversionApi.InvalidBody("The body is empty.")
-            : await api.CreateAsync(body, idempotencyKey, cancellationToken).ConfigureAwait(false);
+        return await api.CreateFromJsonAsync(request.Body, request.ContentLength, idempotencyKey, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<ApiResponse> FromFormAsync(ConversionApi api, HttpRequest request, string? idempotencyKey, CancellationToken cancellationToken)
     {
         // Files above the form's memory threshold are buffered to temporary files by ASP.NET Core, never in memory.
-        var form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = MaxMultipartBytes }, cancellationToken).ConfigureAwait(false);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = ConversionLimits.MaxMultipartBodyBytes }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidDataException)
+        {
+            // The form reader's way of saying the body went past MultipartBodyLengthLimit.
+            return ConversionApi.MultipartBodyTooLarge();
+        }
+
         var upload = new FormUpload(
             [.. form.Files.Where(f => FormUpload.IsImageField(f.Name)).Select(f => new FormPart(f.FileName, f.OpenReadStream))],
             Field(form, "prompt"),

@@ -121,6 +121,40 @@ public sealed class ServeCommandTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task An_oversized_JSON_body_is_a_413_problem_that_echoes_nothing_back()
+    {
+        // 40 MB of JSON: one image "URL" that is 40 MB long, with and without a Content-Length.
+        var huge = "{\"images\":[\"" + new string('a', 40 * 1024 * 1024) + "\"],\"prompt\":\"go\"}";
+        using var declared = await _http.PostAsync("api/conversions", new StringContent(huge, Encoding.UTF8, "application/json"));
+        using var streamed = new HttpRequestMessage(HttpMethod.Post, "api/conversions")
+        {
+            Content = new StreamContent(new ChunkedOnly(Encoding.UTF8.GetBytes(huge))) { Headers = { ContentType = new("application/json") } },
+        };
+        using var chunked = await _http.SendAsync(streamed);
+        // Under the limit, a long bad URL is a 400 that quotes at most 100 characters of it.
+        using var longUrl = await _http.PostAsync("api/conversions", new StringContent("{\"images\":[\"" + new string('b', 100_000) + "\"],\"prompt\":\"go\"}", Encoding.UTF8, "application/json"));
+
+        foreach (var response in new[] { declared, chunked })
+        {
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(text.Length < 2048, $"{text.Length} characters came back");
+            Assert.Contains("256 KiB", JsonDocument.Parse(text).RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.BadRequest, longUrl.StatusCode);
+        Assert.True((await longUrl.Content.ReadAsStringAsync()).Length < 2048);
+        Assert.Equal(0, _nemo.Count(SimulatorEndpoint.CreateSession));
+    }
+
+    /// <summary>A body stream of unknown length, so the client sends it chunked, without a Content-Length.</summary>
+    private sealed class ChunkedOnly(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+    }
+
+    [Fact]
     public async Task Json_with_an_image_url_is_accepted()
     {
         // A tiny loopback file server stands in for wherever the image lives.

@@ -146,6 +146,26 @@ public sealed class ConversionHttpFunctionsTests : IClassFixture<AzuriteStorage>
     }
 
     [Fact]
+    public async Task A_JSON_body_over_the_limit_is_a_413_problem_whether_or_not_its_length_was_declared()
+    {
+        var huge = "{\"images\":[\"https://x/" + new string('a', ConversionLimits.MaxJsonBodyBytes) + "\"],\"prompt\":\"go\"}";
+        var declared = Json(huge);
+        declared.ContentLength = Encoding.UTF8.GetByteCount(huge);
+        var undeclared = Json(huge);
+
+        foreach (var request in new[] { declared, undeclared })
+        {
+            var response = await ExecuteAsync(await Functions().CreateAsync(request, _client));
+
+            Assert.Equal(413, response.Status);
+            Assert.Equal("https://nemo.functions/problems/body-too-large", response.Body?.GetProperty("type").GetString());
+            Assert.DoesNotContain("aaaa", response.Body?.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+
+        Assert.Empty(_client.Scheduled);
+    }
+
+    [Fact]
     public async Task A_JSON_body_with_a_bad_image_URL_is_a_400_problem_naming_the_field()
     {
         var response = await ExecuteAsync(await Functions().CreateAsync(Json("""{"images":["ftp://x/y.jpg"],"prompt":"go"}"""), _client));
