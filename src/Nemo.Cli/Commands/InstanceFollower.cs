@@ -65,6 +65,12 @@ internal static class InstanceFollower
                 $"{finished.Name}: conversion {instanceId} {finished.Status.ToString().ToLowerInvariant()}: {finished.Error ?? "no result"}");
         }
 
+        // An event the sinks could not deliver is said on standard error, whatever the outcome (and is in the result).
+        foreach (var warning in result.Warnings.Where(w => w.StartsWith(ConversionEvents.UndeliveredWarning, StringComparison.Ordinal)))
+        {
+            await context.Error.WriteLineAsync($"nemo: {result.Name}: {warning}");
+        }
+
         if (result.Status != ConversionStatus.Succeeded)
         {
             return await context.FailAsync(ConversionOutcome.ExitCode(result), ConversionOutcome.Reason(result));

@@ -8,8 +8,9 @@ namespace Nemo.Cli.Events;
 /// <summary>
 /// POSTs each CloudEvent to a webhook URL through the CloudEvents SDK's HTTP binding — structured mode
 /// (<c>application/cloudevents+json</c>) by default, or binary mode — retrying network failures, 408, 429 and 5xx a
-/// bounded number of times. An event that still cannot be delivered is logged as an error
-/// (the conversion's result file is the record of truth; a webhook outage does not fail a finished conversion).
+/// bounded number of times with a doubling backoff. An event that still cannot be delivered throws
+/// <see cref="EventDeliveryException"/>: the conversion records it in its result's warnings (a webhook outage does not
+/// fail a finished conversion, and is not silent either).
 /// </summary>
 public sealed class WebhookEventSink : IConversionEventSink
 {
@@ -71,8 +72,7 @@ public sealed class WebhookEventSink : IConversionEventSink
                 reason = $"HTTP {status}";
                 if (status is not (408 or 429) && status < 500)
                 {
-                    Log.WebhookGaveUp(_logger, _url.ToString(), cloudEvent.Id, attempt, reason);
-                    return;
+                    throw GaveUp(cloudEvent, attempt, reason);
                 }
             }
             catch (HttpRequestException ex)
@@ -86,13 +86,20 @@ public sealed class WebhookEventSink : IConversionEventSink
 
             if (attempt >= MaxAttempts)
             {
-                Log.WebhookGaveUp(_logger, _url.ToString(), cloudEvent.Id, attempt, reason);
-                return;
+                throw GaveUp(cloudEvent, attempt, reason);
             }
 
-            Log.WebhookRetry(_logger, _url.ToString(), attempt, reason, (long)delay.TotalMilliseconds);
+            Log.WebhookRetry(_logger, _url.GetLeftPart(UriPartial.Path), attempt, reason, (long)delay.TotalMilliseconds);
             await Task.Delay(delay, _time, cancellationToken);
             delay *= 2;
         }
+    }
+
+    private EventDeliveryException GaveUp(ConversionCloudEvent cloudEvent, int attempts, string reason)
+    {
+        // The address without its query: a webhook secret passed as ?token=… stays out of logs and result files.
+        var shown = _url.GetLeftPart(UriPartial.Path);
+        Log.WebhookGaveUp(_logger, shown, cloudEvent.Id, attempts, reason);
+        return new EventDeliveryException($"the webhook {shown} did not accept it ({reason}, {attempts} attempt{(attempts == 1 ? "" : "s")})");
     }
 }

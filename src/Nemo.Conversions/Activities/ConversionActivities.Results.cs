@@ -19,12 +19,23 @@ public sealed partial class ConversionActivities
         return saved.Key;
     }
 
-    /// <summary><see cref="ConversionActivityNames.PublishEvent"/>: publishes the completion event.</summary>
-    public async Task<bool> PublishEventAsync(ConversionResult result, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// <see cref="ConversionActivityNames.PublishEvent"/>: publishes the completion event. Returns null when it was
+    /// delivered, else why not (the sinks have retried already; the activity does not throw, so it is not run again and
+    /// no sink gets the event twice).
+    /// </summary>
+    public async Task<string?> PublishEventAsync(ConversionResult result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(result);
-        await _events.PublishAsync(ConversionEvents.Create(result, _options.EventSource), cancellationToken).ConfigureAwait(false);
-        return true;
+        try
+        {
+            await _events.PublishAsync(ConversionEvents.Create(result, _options.EventSource), cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (EventDeliveryException ex)
+        {
+            return ex.Message;
+        }
     }
 
     /// <summary>

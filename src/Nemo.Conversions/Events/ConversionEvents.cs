@@ -14,6 +14,9 @@ public static class ConversionEvents
     /// <summary>The event type of a cancelled conversion.</summary>
     public const string Cancelled = "ai.nemo.conversion.cancelled";
 
+    /// <summary>How the result's warning about an event the sinks could not deliver begins (followed by ": " and why).</summary>
+    public const string UndeliveredWarning = "The completion event could not be delivered";
+
     /// <summary>
     /// The event for <paramref name="result"/>: type by status, id <c>&lt;instanceId&gt;/v&lt;version&gt;/&lt;status&gt;</c>
     /// (so a re-published event keeps its id and consumers can drop the duplicate), time = when it ended.

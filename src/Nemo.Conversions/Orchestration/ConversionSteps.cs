@@ -182,13 +182,28 @@ internal sealed partial class ConversionSteps : IDisposable
             };
         }
 
+        string? undelivered;
         try
         {
-            await CallAsync<bool>(ConversionActivityNames.PublishEvent, result, ConversionStage.Result);
+            undelivered = await CallAsync<string?>(ConversionActivityNames.PublishEvent, result, ConversionStage.Result);
         }
         catch (ConversionHaltedException halted) when (halted.Failure is { } failure)
         {
-            result = result with { Warnings = [.. result.Warnings, $"The completion event could not be published: {failure.Reason}"] };
+            undelivered = failure.Reason;
+        }
+
+        if (undelivered is not null)
+        {
+            // The result file says so too: written again with the warning (the event itself is not sent twice).
+            result = result with { Warnings = [.. result.Warnings, $"{ConversionEvents.UndeliveredWarning}: {undelivered}"] };
+            try
+            {
+                await CallAsync<string>(ConversionActivityNames.WriteResult, result, ConversionStage.Result);
+            }
+            catch (ConversionHaltedException)
+            {
+                // The result is still the orchestration's output; the first write's failure was recorded above.
+            }
         }
 
         // Stop waiting for a cancel that can no longer matter.

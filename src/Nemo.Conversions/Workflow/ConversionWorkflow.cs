@@ -50,7 +50,7 @@ public static class ConversionWorkflow
         Define<RenderInput, StepResult<RenderSnapshot>>(ConversionActivityNames.CancelRender, (a, i, ct) => a.CancelRenderAsync(i, ct)),
         Define<SaveOutputInput, StepResult<SavedOutput>>(ConversionActivityNames.SaveOutput, (a, i, ct) => a.SaveOutputAsync(i, ct)),
         Define<ConversionResult, string>(ConversionActivityNames.WriteResult, (a, i, ct) => a.WriteResultAsync(i, ct)),
-        Define<ConversionResult, bool>(ConversionActivityNames.PublishEvent, (a, i, ct) => a.PublishEventAsync(i, ct)),
+        Define<ConversionResult, string?>(ConversionActivityNames.PublishEvent, (a, i, ct) => a.PublishEventAsync(i, ct)),
         Define<ReadResultInput, ConversionResult?>(ConversionActivityNames.ReadResult, (a, i, ct) => a.ReadResultAsync(i, ct)),
         Define<BatchSummary, string>(ConversionActivityNames.WriteSummary, (a, i, ct) => a.WriteSummaryAsync(i, ct)),
     ];

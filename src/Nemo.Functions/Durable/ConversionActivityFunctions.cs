@@ -114,7 +114,7 @@ public sealed class ConversionActivityFunctions
     /// <param name="cancellationToken">Cancelled when the host stops the invocation.</param>
     /// <returns>The activity's output.</returns>
     [Function(ConversionActivityNames.PublishEvent)]
-    public Task<bool> PublishEvent([ActivityTrigger] ConversionResult input, CancellationToken cancellationToken) =>
+    public Task<string?> PublishEvent([ActivityTrigger] ConversionResult input, CancellationToken cancellationToken) =>
         _activities.PublishEventAsync(input, cancellationToken);
 
     /// <summary><see cref="ConversionActivityNames.ReadResult"/>: reads an earlier conversion's result.</summary>

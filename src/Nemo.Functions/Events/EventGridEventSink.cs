@@ -41,7 +41,12 @@ public sealed class EventGridEventSink : IConversionEventSink
         }
         catch (Exception ex) when (ex is RequestFailedException or AuthenticationFailedException)
         {
-            Log.EventNotDelivered(_logger, cloudEvent.Id, ex.GetType().Name, (ex as RequestFailedException)?.Status ?? 0, ex);
+            // After the SDK's own retries. Said in the result's warnings, not silently dropped.
+            var status = (ex as RequestFailedException)?.Status ?? 0;
+            Log.EventNotDelivered(_logger, cloudEvent.Id, ex.GetType().Name, status, ex);
+            throw new EventDeliveryException(
+                ex is RequestFailedException ? $"Event Grid refused it (HTTP {status})" : "Event Grid could not be signed in to (managed identity)",
+                ex);
         }
     }
 

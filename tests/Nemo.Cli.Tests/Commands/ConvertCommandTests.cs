@@ -183,6 +183,29 @@ public sealed class ConvertCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_webhook_that_is_down_is_retried_then_said_on_stderr_and_in_the_result_and_the_events_file_keeps_its_line()
+    {
+        // A port nothing listens on: every delivery attempt is refused.
+        using var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+
+        var run = await _nemo.ConvertAsync(
+            [Sample("harbor.jpg")], "--prompt", "animate this image with a slow zoom-in and leftward pan", "--webhook", $"http://127.0.0.1:{port}/hook?token=s3cret");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("nemo: harbor: The completion event could not be delivered: the webhook http://127.0.0.1:", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret", run.ToString(), StringComparison.Ordinal);
+        var result = ReadResult("harbor");
+        Assert.Equal("succeeded", result.GetProperty("status").GetString());
+        Assert.Contains(result.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.StartsWith("The completion event could not be delivered", StringComparison.Ordinal));
+        var events = File.ReadAllLines(Path.Combine(_nemo.StateDirectory, "events.jsonl"));
+        Assert.Single(events, e => e.Contains("\"type\":\"ai.nemo.conversion.succeeded\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Ctrl_c_cancels_the_conversion_mid_render()
     {
         var image = Sample("harbor.jpg");

@@ -54,14 +54,15 @@ public sealed class WebhookEventSinkTests
     }
 
     [Fact]
-    public async Task Gives_up_after_the_bounded_attempts_without_throwing()
+    public async Task Gives_up_after_the_bounded_attempts_and_says_why_without_the_query()
     {
         var handler = new RecordingHandler(HttpStatusCode.InternalServerError);
-        var sink = new WebhookEventSink(new HttpClient(handler), new Uri("http://hooks.test/nemo")) { BaseDelay = TimeSpan.FromMilliseconds(1), MaxAttempts = 3 };
+        var sink = new WebhookEventSink(new HttpClient(handler), new Uri("http://hooks.test/nemo?token=s3cret")) { BaseDelay = TimeSpan.FromMilliseconds(1), MaxAttempts = 3 };
 
-        await sink.PublishAsync(TestResults.Event());
+        var failed = await Assert.ThrowsAsync<EventDeliveryException>(() => sink.PublishAsync(TestResults.Event()));
 
         Assert.Equal(3, handler.Requests.Count);
+        Assert.Equal("the webhook http://hooks.test/nemo did not accept it (HTTP 500, 3 attempts)", failed.Message);
     }
 
     [Fact]
@@ -70,9 +71,10 @@ public sealed class WebhookEventSinkTests
         var handler = new RecordingHandler(HttpStatusCode.BadRequest);
         var sink = new WebhookEventSink(new HttpClient(handler), new Uri("http://hooks.test/nemo")) { BaseDelay = TimeSpan.FromMilliseconds(1) };
 
-        await sink.PublishAsync(TestResults.Event());
+        var failed = await Assert.ThrowsAsync<EventDeliveryException>(() => sink.PublishAsync(TestResults.Event()));
 
         Assert.Single(handler.Requests);
+        Assert.Contains("HTTP 400, 1 attempt)", failed.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -260,7 +260,7 @@ public sealed class ConversionActivitiesTests
 
         Assert.Equal("beach.result.json", await h.Activities.WriteResultAsync(v1, h.Deadline));
         Assert.Equal("beach.v2.result.json", await h.Activities.WriteResultAsync(v2, h.Deadline));
-        Assert.True(await h.Activities.PublishEventAsync(v2, h.Deadline));
+        Assert.Null(await h.Activities.PublishEventAsync(v2, h.Deadline));
 
         var latest = await h.Activities.ReadResultAsync(new ReadResultInput("beach"), h.Deadline);
         var first = await h.Activities.ReadResultAsync(new ReadResultInput("beach", 1), h.Deadline);

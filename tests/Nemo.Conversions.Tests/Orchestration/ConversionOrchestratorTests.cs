@@ -236,6 +236,21 @@ public sealed class ConversionOrchestratorTests
     }
 
     [Fact]
+    public async Task An_event_the_sinks_could_not_deliver_is_a_warning_written_into_the_result_file_and_not_sent_again()
+    {
+        var context = Happy().Always(ConversionActivityNames.PublishEvent, "the webhook http://hooks.test/nemo did not accept it (HTTP 500, 4 attempts)");
+
+        var result = await RunAsync(context);
+
+        Assert.Equal(ConversionStatus.Succeeded, result.Status);
+        Assert.Contains("The completion event could not be delivered: the webhook http://hooks.test/nemo did not accept it (HTTP 500, 4 attempts)", result.Warnings);
+        Assert.Equal(1, context.Count(ConversionActivityNames.PublishEvent));
+        var written = context.Activities.Where(a => a.Name == ConversionActivityNames.WriteResult).ToList();
+        Assert.Equal(2, written.Count);
+        Assert.Contains("could not be delivered", written[^1].Input!.Value.GetProperty("warnings").ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Same_script_twice_gives_the_same_calls()
     {
         static ScriptedOrchestrationContext Script() => Happy()

@@ -39,7 +39,7 @@ internal static class ConversionScript
             .On(ConversionActivityNames.CancelRender, input => Render(input!.Value.GetProperty("renderId").GetString()!, RenderState.Cancelled))
             .On(ConversionActivityNames.SaveOutput, input => Ok(new SavedOutput(input!.Value.GetProperty("outputName").GetString()!, 1234)))
             .On(ConversionActivityNames.WriteResult, input => input!.Value.GetProperty("name").GetString() + ".result.json")
-            .Always(ConversionActivityNames.PublishEvent, true);
+            .Always(ConversionActivityNames.PublishEvent, (string?)null);
     }
 
     /// <summary>The SendPrompt inputs, in order.</summary>

@@ -43,14 +43,15 @@ public sealed class EventGridEventSinkTests
     }
 
     [Fact]
-    public async Task A_delivery_failure_is_logged_and_does_not_fail_the_conversion()
+    public async Task A_delivery_failure_is_reported_with_its_status_for_the_result_warnings()
     {
         var client = new RecordingPublisherClient { Failure = new RequestFailedException(403, "no data sender role") };
         var sink = new EventGridEventSink(client);
 
-        await sink.PublishAsync(Event());
+        var failed = await Assert.ThrowsAsync<EventDeliveryException>(() => sink.PublishAsync(Event()));
 
         Assert.Single(client.Sent);
+        Assert.Equal("Event Grid refused it (HTTP 403)", failed.Message);
     }
 
     [Fact]
