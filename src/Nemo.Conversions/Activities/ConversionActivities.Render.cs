@@ -17,8 +17,9 @@ public sealed partial class ConversionActivities
     }
 
     /// <summary>
-    /// <see cref="ConversionActivityNames.StartRender"/>: reads the session's latest draft and exports it (free), under a
-    /// render id the instance owns, so that running the activity again never starts a second render.
+    /// <see cref="ConversionActivityNames.StartRender"/>: reads the session's latest draft, holds it to the user's
+    /// options (<see cref="DraftOptions"/>) and exports it (free), under a render id the instance owns, so that running
+    /// the activity again never starts a second render.
     /// </summary>
     /// <remarks>
     /// Activities run at least once: a host can die after Nemo accepted the export and before the result was recorded.
@@ -33,6 +34,7 @@ public sealed partial class ConversionActivities
         var client = For(input.Profile);
         var first = new DateTimeOffset(DateTime.SpecifyKind(input.RequestedAt, DateTimeKind.Utc)).ToUnixTimeMilliseconds();
         NemoDraft? draft = null;
+        IReadOnlyList<string> notes = [];
         try
         {
             for (var offset = 0; offset < MaxRenderIdCandidates; offset++)
@@ -59,14 +61,15 @@ public sealed partial class ConversionActivities
                             ConversionStage.Render, FailureKind.Terminal, "The session has no draft with content to render."));
                     }
 
-                    draft = exportable;
+                    // Held to the user's options first: what is free to enforce is, the rest is noted.
+                    (draft, notes) = DraftOptions.Apply(exportable, input.Options);
                 }
 
                 try
                 {
                     var operation = await client.StartRenderAsync(input.SessionId, draft, renderId: renderId, cancellationToken: cancellationToken).ConfigureAwait(false);
                     Log.RenderStarted(_logger, operation.Id);
-                    return StepResults.Ok(ToSnapshot(operation.LastStatus));
+                    return StepResults.Ok(ToSnapshot(operation.LastStatus) with { Notes = notes.Count == 0 ? null : notes });
                 }
                 catch (DuplicateRenderIdException)
                 {

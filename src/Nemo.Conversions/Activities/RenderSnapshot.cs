@@ -8,4 +8,6 @@ namespace Nemo.Conversions;
 /// <param name="Progress">0–100.</param>
 /// <param name="Error">The server's error text for a failed render.</param>
 /// <param name="RetryAfterSeconds">When the server rate-limited the poll: wait at least this long before the next.</param>
-public sealed record RenderSnapshot(string RenderId, RenderState State, int? Progress, string? Error = null, double? RetryAfterSeconds = null);
+/// <param name="Notes">From the export: how the draft was held to the user's options, or where it disagrees with them.</param>
+public sealed record RenderSnapshot(
+    string RenderId, RenderState State, int? Progress, string? Error = null, double? RetryAfterSeconds = null, IReadOnlyList<string>? Notes = null);

@@ -35,7 +35,7 @@ public sealed class ConversionOrchestrator : TaskOrchestrator<ConversionRequest,
     {
         var request = plan.Request;
         var output = ConversionNames.Output(request.Name, plan.Version);
-        using var steps = new ConversionSteps(context, request.Profile);
+        using var steps = new ConversionSteps(context, request.Profile, request.Options);
         var startedAt = steps.Now;
 
         // What the steps return, kept for the result, however far the run gets.

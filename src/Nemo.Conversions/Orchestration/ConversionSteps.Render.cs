@@ -6,14 +6,23 @@ namespace Nemo.Conversions;
 /// <summary>The steps from the draft to the MP4: render, wait, cancel, save.</summary>
 internal sealed partial class ConversionSteps
 {
-    /// <summary>Exports the session's latest draft: a new render, under this run's next ledger sequence.</summary>
-    public Task<RenderSnapshot> StartRenderAsync(string sessionId)
+    /// <summary>
+    /// Exports the session's latest draft, held to the user's options: a new render, under this run's next ledger
+    /// sequence. What the export changed in the draft, or could not, goes into the warnings.
+    /// </summary>
+    public async Task<RenderSnapshot> StartRenderAsync(string sessionId)
     {
         Begin(ConversionStage.Render, "Starting the render");
-        return StepAsync<RenderSnapshot>(
+        var render = await StepAsync<RenderSnapshot>(
             ConversionStage.Render,
             ConversionActivityNames.StartRender,
-            new StartRenderInput(InstanceId, _profile, sessionId, ++_renderSequence, Now));
+            new StartRenderInput(InstanceId, _profile, sessionId, ++_renderSequence, Now, _options));
+        foreach (var note in render.Notes ?? [])
+        {
+            Warn(note);
+        }
+
+        return render;
     }
 
     /// <summary>

@@ -23,6 +23,7 @@ internal sealed partial class ConversionSteps : IDisposable
 
     private readonly TaskOrchestrationContext _context;
     private readonly string _profile;
+    private readonly ConversionOptions? _options;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _cancelWait = new();
     private readonly Task<CancelRequest> _cancel;
@@ -35,10 +36,11 @@ internal sealed partial class ConversionSteps : IDisposable
     private int _promptSequence;
     private int _renderSequence;
 
-    public ConversionSteps(TaskOrchestrationContext context, string profile)
+    public ConversionSteps(TaskOrchestrationContext context, string profile, ConversionOptions? options = null)
     {
         _context = context;
         _profile = profile;
+        _options = options;
         _logger = context.CreateReplaySafeLogger("Nemo.Conversions.Orchestration");
         // Started once: every later wait races against it.
         _cancel = context.WaitForExternalEvent<CancelRequest>(OrchestrationEvents.Cancel, _cancelWait.Token);
@@ -58,8 +60,14 @@ internal sealed partial class ConversionSteps : IDisposable
     /// <summary>The cancel request, once one has arrived.</summary>
     public CancelRequest? CancelReceived => _cancel.IsCompletedSuccessfully ? _cancel.Result ?? new CancelRequest() : null;
 
-    /// <summary>Records a warning for the result file.</summary>
-    public void Warn(string warning) => _warnings.Add(warning);
+    /// <summary>Records a warning for the result file (once: the same words twice say nothing more).</summary>
+    public void Warn(string warning)
+    {
+        if (!_warnings.Contains(warning))
+        {
+            _warnings.Add(warning);
+        }
+    }
 
     /// <summary>Marks the start of a stage (ending the previous one) and publishes it as custom status.</summary>
     public void Begin(ConversionStage stage, string? message = null, int? progress = null, string? renderId = null)

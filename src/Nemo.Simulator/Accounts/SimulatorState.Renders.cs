@@ -79,7 +79,8 @@ internal sealed partial class SimulatorState
                     render.FinalAt,
                     render.FirstReportedFinalAt,
                     render.StatusCalls,
-                    render.CancelledAt is not null))
+                    render.CancelledAt is not null,
+                    render.Draft.ToJsonString()))
                 .ToList();
         }
     }

@@ -8,6 +8,7 @@ namespace Nemo.Simulator;
 /// <param name="FirstReportedFinalAt">When a status call first reported it final; null when none has.</param>
 /// <param name="StatusCalls">Status calls answered for it.</param>
 /// <param name="Cancelled">Whether it was cancelled.</param>
+/// <param name="Draft">The draft the export posted (JSON), as rendered.</param>
 public sealed record SimulatedRender(
     string Id,
     string SessionId,
@@ -15,7 +16,8 @@ public sealed record SimulatedRender(
     DateTimeOffset? FinalAt,
     DateTimeOffset? FirstReportedFinalAt,
     int StatusCalls,
-    bool Cancelled)
+    bool Cancelled,
+    string? Draft = null)
 {
     /// <summary>How long after it became final a client first saw it; null when no client has.</summary>
     public TimeSpan? DetectionDelay => FinalAt is { } final && FirstReportedFinalAt is { } seen ? seen - final : null;

@@ -206,6 +206,20 @@ public sealed class ConvertCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task No_music_is_kept_the_drafts_music_track_is_dropped_before_export_and_the_result_says_so()
+    {
+        // The agent adds a music track though the prompt says "No background music." (as the simulator's does).
+        var run = await _nemo.ConvertAsync([Sample("harbor.jpg")], "--prompt", "animate this image with a slow zoom-in and leftward pan", "--no-music");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var result = ReadResult("harbor");
+        Assert.Contains(result.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("removed before export", StringComparison.Ordinal));
+        using var exported = JsonDocument.Parse(Assert.Single(_nemo.Simulator.Renders).Draft!);
+        Assert.DoesNotContain(exported.RootElement.GetProperty("t").EnumerateArray(), t => t.GetProperty("tt").GetInt32() == 1);
+        Assert.Equal(1, _nemo.Count(SimulatorEndpoint.RunSse));
+    }
+
+    [Fact]
     public async Task Ctrl_c_cancels_the_conversion_mid_render()
     {
         var image = Sample("harbor.jpg");
