@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Nemo.Cli.Hosting;
 using Nemo.Cli.Watching;
+using Nemo.Conversions;
 
 namespace Nemo.Cli.Commands;
 
@@ -19,8 +20,20 @@ internal static class WatchCommand
         var output = new Option<string>("--out", "-o") { Description = "The output folder (must not be inside the inbox)", Required = true };
         var prompt = new Option<string>("--prompt", "-p") { Description = "The prompt for single images", DefaultValueFactory = _ => DefaultPrompt };
         var profile = ConversionCommandOptions.Profile();
+        var maxItems = new Option<int>("--max-items")
+        {
+            Description = $"The most items a job.json may have; a larger job is refused whole (default {JobManifest.DefaultMaxItems})",
+            DefaultValueFactory = _ => JobManifest.DefaultMaxItems,
+        };
+        maxItems.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--max-items must be at least 1");
+            }
+        });
         var options = new ConversionCommandOptions();
-        var command = new Command("watch", "Convert images and job folders dropped into a folder") { inbox, output, prompt, profile };
+        var command = new Command("watch", "Convert images and job folders dropped into a folder") { inbox, output, prompt, profile, maxItems };
         options.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -33,9 +46,12 @@ internal static class WatchCommand
                 return await context.FailAsync(ExitCodes.Usage, problem);
             }
 
-            var watchOptions = new InboxWatcherOptions(inboxPath, outbox, settings.StateDirectory, parse.GetValue(prompt)!, parse.GetValue(profile)!, options.Read(parse));
+            var watchOptions = new InboxWatcherOptions(inboxPath, outbox, settings.StateDirectory, parse.GetValue(prompt)!, parse.GetValue(profile)!, options.Read(parse))
+            {
+                MaxItemsPerJob = parse.GetValue(maxItems),
+            };
             await using var host = await NemoHost.StartAsync(settings, outbox, inboxPath, cancellationToken);
-            var watcher = new InboxWatcher(watchOptions, host.Runtime, time, host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Nemo.Cli.Watch"));
+            var watcher = new InboxWatcher(watchOptions, host.Runtime, time, host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Nemo.Cli.Watch"), host.Store);
             watcher.Started += (path, instanceId, created) =>
                 context.Output.WriteLine($"{Path.GetRelativePath(inboxPath, path)}: {(created ? "started" : "already started")} {instanceId}");
             await context.Output.WriteLineAsync($"Watching {inboxPath} → {outbox}; Ctrl+C stops.");

@@ -18,6 +18,7 @@ internal sealed class InboxWatcher
 
     private readonly InboxWatcherOptions _options;
     private readonly IConversionScheduler _scheduler;
+    private readonly IMediaStore? _store;
     private readonly SeenIndex _seen;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -26,12 +27,14 @@ internal sealed class InboxWatcher
     private readonly string _inbox;
     private readonly string _stateDirectory;
 
-    public InboxWatcher(InboxWatcherOptions options, IConversionScheduler scheduler, TimeProvider? time = null, ILogger? logger = null)
+    /// <summary>Creates a watcher; <paramref name="store"/>, when given, gets the summary of a job refused before it starts.</summary>
+    public InboxWatcher(InboxWatcherOptions options, IConversionScheduler scheduler, TimeProvider? time = null, ILogger? logger = null, IMediaStore? store = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(scheduler);
         _options = options;
         _scheduler = scheduler;
+        _store = store;
         _time = time ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
         _inbox = Path.GetFullPath(options.Inbox);
@@ -174,12 +177,19 @@ internal sealed class InboxWatcher
             return;
         }
 
-        var parsed = JobManifest.Parse(json, jobName, jobName);
+        var parsed = JobManifest.Parse(json, jobName, jobName, _options.MaxItemsPerJob);
         if (!parsed.Succeeded || parsed.Value is null)
         {
             // Recorded so a bad manifest is reported once, not on every scan; a corrected manifest has a new hash.
             _seen.TryAdd(hash, "rejected");
-            Log.WatchRejected(_logger, manifestPath, parsed.Failure?.Reason ?? "invalid manifest");
+            var reason = parsed.Failure?.Reason ?? "invalid manifest";
+            Log.WatchRejected(_logger, manifestPath, reason);
+            if (_store is not null)
+            {
+                // The outbox says why too: <job>/summary.json, nothing started.
+                await BatchSummaries.WriteAsync(_store, BatchSummaries.Refused(jobName, reason), cancellationToken);
+            }
+
             return;
         }
 

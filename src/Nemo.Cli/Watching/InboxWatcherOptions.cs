@@ -10,4 +10,7 @@ internal sealed record InboxWatcherOptions(string Inbox, string Outbox, string S
 
     /// <summary>How long a file's size and time must stay unchanged before it counts as complete.</summary>
     public TimeSpan SettleTime { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The most items a <c>job.json</c> may have; a larger job is refused whole.</summary>
+    public int MaxItemsPerJob { get; init; } = JobManifest.DefaultMaxItems;
 }

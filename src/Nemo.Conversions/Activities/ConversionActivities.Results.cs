@@ -69,12 +69,7 @@ public sealed partial class ConversionActivities
     public async Task<string> WriteSummaryAsync(BatchSummary summary, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        var saved = await _store.WriteOutputAsync(
-            ConversionNames.Summary(summary.Name),
-            "application/json",
-            (stream, token) => JsonSerializer.SerializeAsync(stream, summary, ConversionJson.Options, token),
-            cancellationToken: cancellationToken).ConfigureAwait(false);
-        return saved.Key;
+        return await BatchSummaries.WriteAsync(_store, summary, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<ConversionResult?> ReadVersionAsync(string name, int version, CancellationToken cancellationToken)

@@ -5,4 +5,5 @@ namespace Nemo.Conversions;
 /// <param name="Succeeded">How many items succeeded.</param>
 /// <param name="Failed">How many failed or were cancelled.</param>
 /// <param name="Items">Each item's result.</param>
-public sealed record BatchSummary(string Name, int Succeeded, int Failed, IReadOnlyList<ConversionResult> Items);
+/// <param name="Refused">Why the job was refused before any item started (its items are then empty), or null.</param>
+public sealed record BatchSummary(string Name, int Succeeded, int Failed, IReadOnlyList<ConversionResult> Items, string? Refused = null);

@@ -22,25 +22,34 @@ public static class JobManifest
     public const int DefaultConcurrency = 4;
 
     /// <summary>
+    /// The most items a job takes unless the host is configured otherwise (<c>BlobTrigger:MaxItemsPerJob</c> in the
+    /// Functions app, <c>--max-items</c> for <c>nemo watch</c>): every item may spend credits, so a runaway manifest is
+    /// refused before anything starts.
+    /// </summary>
+    public const int DefaultMaxItems = 100;
+
+    /// <summary>
     /// Parses and checks <paramref name="json"/>: the batch, or a terminal <see cref="ConversionStage.Validate"/> failure
     /// whose problems say where (<c>items[2].images: …</c>).
     /// </summary>
     /// <param name="json">The manifest's text.</param>
     /// <param name="jobFolderKey">The job folder's key in the media store; image paths are relative to it.</param>
     /// <param name="jobName">The job's name: the batch name and the first segment of every item's output name.</param>
-    public static StepResult<BatchRequest> Parse(string json, string jobFolderKey, string jobName)
+    /// <param name="maxItems">The most items the job may have.</param>
+    public static StepResult<BatchRequest> Parse(string json, string jobFolderKey, string jobName, int maxItems = DefaultMaxItems)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(jobFolderKey);
         ArgumentNullException.ThrowIfNull(jobName);
-        var reader = new ManifestReader(jobFolderKey.Trim('/'), jobName);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxItems, 1);
+        var reader = new ManifestReader(jobFolderKey.Trim('/'), jobName, maxItems);
         var batch = reader.Read(json);
         return reader.Problems.Count == 0 && batch is not null
             ? StepResults.Ok(batch)
             : StepResults.Fail<BatchRequest>(ConversionValidator.Failure(reader.Problems));
     }
 
-    private sealed class ManifestReader(string folder, string jobName)
+    private sealed class ManifestReader(string folder, string jobName, int maxItems)
     {
         private readonly string _file = jobName.Length == 0 ? FileName : jobName + "/" + FileName;
 
@@ -127,6 +136,14 @@ public static class JobManifest
             if (items.GetArrayLength() == 0)
             {
                 Add("count", "items: the list is empty; add at least one item.");
+            }
+            else if (items.GetArrayLength() > maxItems)
+            {
+                // Refused whole, before any item is read: nothing of a runaway job starts spending.
+                Add("count", string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"items: {items.GetArrayLength():N0} items; a job takes at most {maxItems:N0}. Split it into several jobs, or raise the limit."));
+                return requests;
             }
 
             var names = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);

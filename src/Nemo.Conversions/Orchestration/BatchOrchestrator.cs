@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using Microsoft.DurableTask;
 
 namespace Nemo.Conversions;
@@ -11,11 +12,19 @@ namespace Nemo.Conversions;
 [SuppressMessage("Reliability", "CA2007:Consider calling ConfigureAwait on the awaited task", Justification = "Orchestration code must resume on the orchestration's own scheduler.")]
 public sealed class BatchOrchestrator : TaskOrchestrator<BatchRequest, BatchSummary>
 {
+    /// <summary>What one image of an item is estimated to cost: a generated clip, about 100 credits (nemo-api.md).</summary>
+    internal const int EstimatedCreditsPerImage = 100;
+
     /// <summary>Runs the batch against <paramref name="context"/>.</summary>
     public override async Task<BatchSummary> RunAsync(TaskOrchestrationContext context, BatchRequest input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
+        if (await RefusalAsync(context, input) is { } refused)
+        {
+            return await WriteSummaryAsync(context, refused);
+        }
+
         using var cancelWait = new CancellationTokenSource();
         var cancel = context.WaitForExternalEvent<CancelRequest>(OrchestrationEvents.Cancel, cancelWait.Token);
         var concurrency = Math.Max(1, input.Concurrency);
@@ -70,6 +79,41 @@ public sealed class BatchOrchestrator : TaskOrchestrator<BatchRequest, BatchSumm
             items.Count(r => r.Status == ConversionStatus.Succeeded),
             items.Count(r => r.Status != ConversionStatus.Succeeded),
             items);
+        cancelWait.Cancel();
+        return await WriteSummaryAsync(context, summary);
+    }
+
+    /// <summary>
+    /// The job refused before anything starts when the account cannot pay for it: its estimated cost (about
+    /// <see cref="EstimatedCreditsPerImage"/> per image, nemo-api.md) against the credits available. Unknown credits
+    /// refuse nothing.
+    /// </summary>
+    private static async Task<BatchSummary?> RefusalAsync(TaskOrchestrationContext context, BatchRequest input)
+    {
+        CreditsSnapshot? credits;
+        try
+        {
+            credits = await context.CallActivityAsync<CreditsSnapshot?>(ConversionActivityNames.GetCredits, null, ConversionWorkflow.ActivityRetry);
+        }
+        catch (TaskFailedException)
+        {
+            return null;
+        }
+
+        var estimate = (decimal)input.Items.Sum(item => Math.Max(1, item.Images.Count)) * EstimatedCreditsPerImage;
+        if (credits is null || credits.Available >= estimate)
+        {
+            return null;
+        }
+
+        var reason = string.Create(
+            CultureInfo.InvariantCulture,
+            $"Not started: the {input.Items.Count:N0} item(s) of this job need about {estimate:N0} credits (about {EstimatedCreditsPerImage} per image), and the account has {credits.Available:N0} available. Add credits or split the job; nothing was spent.");
+        return BatchSummaries.Refused(input.Name, reason);
+    }
+
+    private static async Task<BatchSummary> WriteSummaryAsync(TaskOrchestrationContext context, BatchSummary summary)
+    {
         try
         {
             await context.CallActivityAsync<string>(ConversionActivityNames.WriteSummary, summary, ConversionWorkflow.ActivityRetry);
@@ -79,7 +123,6 @@ public sealed class BatchOrchestrator : TaskOrchestrator<BatchRequest, BatchSumm
             // The summary is also the orchestration's output; the items' own result files are already written.
         }
 
-        cancelWait.Cancel();
         return summary;
     }
 

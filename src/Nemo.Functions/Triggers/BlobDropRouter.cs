@@ -112,7 +112,7 @@ public sealed class BlobDropRouter
         var (json, tooLarge) = await ReadManifestAsync(manifestName, cancellationToken).ConfigureAwait(false);
         if (tooLarge is not null)
         {
-            return Rejected(manifestName, tooLarge);
+            return await RefuseAsync(jobName, manifestName, tooLarge, cancellationToken).ConfigureAwait(false);
         }
 
         if (json is null)
@@ -120,10 +120,10 @@ public sealed class BlobDropRouter
             return Gone(BlobDropKind.JobManifest, manifestName);
         }
 
-        var parsed = JobManifest.Parse(json, jobName, jobName);
+        var parsed = JobManifest.Parse(json, jobName, jobName, _options.MaxItemsPerJob);
         if (!parsed.Succeeded || parsed.Value is null)
         {
-            return Rejected(manifestName, parsed.Failure?.Reason ?? "invalid manifest");
+            return await RefuseAsync(jobName, manifestName, parsed.Failure?.Reason ?? "invalid manifest", cancellationToken).ConfigureAwait(false);
         }
 
         // As in the local watcher: the folder and the manifest's content are the identity, so the same job.json written
@@ -162,6 +162,21 @@ public sealed class BlobDropRouter
         {
             return (null, null);
         }
+    }
+
+    /// <summary>A job refused before it starts: the output gets <c>&lt;job&gt;/summary.json</c> saying why.</summary>
+    private async Task<BlobDropOutcome> RefuseAsync(string jobName, string manifestName, string reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await BatchSummaries.WriteAsync(_store, BatchSummaries.Refused(jobName, reason), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or Azure.RequestFailedException or ArgumentException)
+        {
+            Log.DropRejected(_logger, manifestName, "the refusal could not be written: " + ex.Message);
+        }
+
+        return Rejected(manifestName, reason);
     }
 
     private BlobDropOutcome Rejected(string manifestName, string reason)

@@ -20,4 +20,8 @@ public sealed class BlobTriggerOptions
     /// <summary>The profile for a single image. Default <c>best</c>.</summary>
     [Required]
     public string Profile { get; set; } = "best";
+
+    /// <summary>The most items a dropped <c>job.json</c> may have (default <see cref="JobManifest.DefaultMaxItems"/>); a larger job is refused whole.</summary>
+    [Range(1, 100_000)]
+    public int MaxItemsPerJob { get; set; } = JobManifest.DefaultMaxItems;
 }

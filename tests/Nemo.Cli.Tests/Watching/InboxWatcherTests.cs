@@ -102,6 +102,25 @@ public sealed class InboxWatcherTests : IDisposable
         Assert.Null(InboxWatcher.CheckFolders(_temp.Combine("inbox"), _temp.Combine("inbox-out")));
 
     [Fact]
+    public async Task A_job_over_the_item_cap_starts_nothing_and_its_summary_in_the_outbox_says_why()
+    {
+        var store = new Nemo.Cli.Storage.FolderMediaStore(_temp.Combine("inbox"), _temp.Combine("outbox"), _temp.Combine("state", "staged"));
+        var watcher = new InboxWatcher(
+            new InboxWatcherOptions(_temp.Combine("inbox"), _temp.Combine("outbox"), _temp.Combine("state"), "animate") { SettleTime = TimeSpan.Zero, MaxItemsPerJob = 1 },
+            _scheduler,
+            store: store);
+        _temp.Write("inbox/trip/a.png", TestImages.Png(8, 8));
+        _temp.Write("inbox/trip/b.png", TestImages.Png(8, 8));
+        _temp.Write("inbox/trip/job.json", """{"defaults":{"prompt":"slow pan"},"items":[{"images":["a.png"]},{"images":["b.png"]}]}"""u8.ToArray());
+
+        await ScanTwiceAsync(watcher);
+
+        Assert.Empty(_scheduler.Calls);
+        var summary = File.ReadAllText(_temp.Combine("outbox/trip/summary.json"));
+        Assert.Contains("2 items; a job takes at most 1", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Watching_picks_up_a_drop_through_notifications()
     {
         var watcher = new InboxWatcher(

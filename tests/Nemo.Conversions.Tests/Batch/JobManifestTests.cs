@@ -73,6 +73,19 @@ public sealed class JobManifestTests
     }
 
     [Fact]
+    public void Parse_MoreItemsThanTheCap_IsRefusedWholeWithTheFigures()
+    {
+        var items = string.Join(",", Enumerable.Range(0, JobManifest.DefaultMaxItems + 1).Select(i => $$"""{"images":["{{i}}.jpg"]}"""));
+
+        var result = Parse("{\"defaults\":{\"prompt\":\"pan\"},\"items\":[" + items + "]}");
+
+        var problem = Assert.Single(result.Failure!.Problems!);
+        Assert.Equal("count", problem.Rule);
+        Assert.Equal("items: 101 items; a job takes at most 100. Split it into several jobs, or raise the limit.", problem.Message);
+        Assert.True(JobManifest.Parse("{\"defaults\":{\"prompt\":\"pan\"},\"items\":[" + items + "]}", "inbox/holiday", "holiday", maxItems: 101).Succeeded);
+    }
+
+    [Fact]
     public void Parse_InvalidJson_FailsWithTerminalValidateFailure()
     {
         var result = Parse("{ \"items\": [ ");

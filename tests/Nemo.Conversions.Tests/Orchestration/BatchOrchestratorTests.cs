@@ -5,13 +5,17 @@ namespace Nemo.Conversions.Tests.Orchestration;
 
 public sealed class BatchOrchestratorTests
 {
+    /// <summary>A context whose account can pay for any batch here.</summary>
+    private static ScriptedOrchestrationContext Funded(string instanceId) =>
+        new ScriptedOrchestrationContext(instanceId).Always(ConversionActivityNames.GetCredits, new CreditsSnapshot(1_000_000, 0, 1_000_000));
+
     private static BatchRequest Batch(int items, int concurrency) =>
         new("job", Enumerable.Range(0, items).Select(i => new ConversionRequest($"job/item{i}", [$"job/{i}.jpg"], "go")).ToArray(), concurrency);
 
     [Fact]
     public async Task Runs_at_most_concurrency_children_and_summarises_in_manifest_order()
     {
-        var context = new ScriptedOrchestrationContext("batch-1").On(ConversionActivityNames.WriteSummary, _ => "job/summary.json");
+        var context = Funded("batch-1").On(ConversionActivityNames.WriteSummary, _ => "job/summary.json");
         var pending = new List<(string Id, ConversionRequest Item, TaskCompletionSource<object?> Done)>();
         var maxRunning = 0;
         context.SubOrchestrator = (name, id, input) =>
@@ -47,7 +51,7 @@ public sealed class BatchOrchestratorTests
     [Fact]
     public async Task Child_that_crashes_is_reported_failed_not_lost()
     {
-        var context = new ScriptedOrchestrationContext("batch-2").On(ConversionActivityNames.WriteSummary, _ => "job/summary.json");
+        var context = Funded("batch-2").On(ConversionActivityNames.WriteSummary, _ => "job/summary.json");
         context.SubOrchestrator = (_, id, input) => Task.FromResult<object?>(
             id.EndsWith('1') || ((ConversionRequest)input!).Name.EndsWith('1') ? new InvalidOperationException("boom") : Result((ConversionRequest)input!, id, ConversionStatus.Succeeded));
 
@@ -61,7 +65,7 @@ public sealed class BatchOrchestratorTests
     [Fact]
     public async Task Cancel_stops_starting_new_items()
     {
-        var context = new ScriptedOrchestrationContext("batch-3").On(ConversionActivityNames.WriteSummary, _ => "job/summary.json");
+        var context = Funded("batch-3").On(ConversionActivityNames.WriteSummary, _ => "job/summary.json");
         var started = 0;
         context.SubOrchestrator = (_, id, input) =>
         {
@@ -83,7 +87,7 @@ public sealed class BatchOrchestratorTests
     [Fact]
     public async Task Cancel_is_passed_on_to_the_running_items()
     {
-        var context = new ScriptedOrchestrationContext("batch-4").On(ConversionActivityNames.WriteSummary, _ => "job/summary.json");
+        var context = Funded("batch-4").On(ConversionActivityNames.WriteSummary, _ => "job/summary.json");
         var running = new Dictionary<string, (ConversionRequest Item, TaskCompletionSource<object?> Done)>();
         context.SubOrchestrator = (_, id, input) =>
         {
@@ -114,4 +118,42 @@ public sealed class BatchOrchestratorTests
 
     private static ConversionResult Result(ConversionRequest item, string id, ConversionStatus status) =>
         new() { Id = id, Name = item.Name, Status = status, Profile = item.Profile, Prompt = item.Prompt };
+
+    [Fact]
+    public async Task A_job_the_credits_cannot_pay_for_is_refused_with_the_figures_before_any_item_starts()
+    {
+        var context = new ScriptedOrchestrationContext("batch-poor")
+            .Always(ConversionActivityNames.GetCredits, new CreditsSnapshot(250, 0, 250))
+            .On(ConversionActivityNames.WriteSummary, _ => "job/summary.json");
+        context.SubOrchestrator = (_, _, _) => throw new InvalidOperationException("no item may start");
+
+        var summary = await new BatchOrchestrator().RunAsync(context, Batch(3, 2));
+
+        Assert.Equal(
+            "Not started: the 3 item(s) of this job need about 300 credits (about 100 per image), and the account has 250 available. Add credits or split the job; nothing was spent.",
+            summary.Refused);
+        Assert.Empty(summary.Items);
+        Assert.Equal([ConversionActivityNames.GetCredits, ConversionActivityNames.WriteSummary], context.ActivityNames);
+    }
+
+    [Fact]
+    public async Task A_job_the_credits_cover_starts_its_items()
+    {
+        var context = new ScriptedOrchestrationContext("batch-rich")
+            .Always(ConversionActivityNames.GetCredits, new CreditsSnapshot(300, 0, 300))
+            .On(ConversionActivityNames.WriteSummary, _ => "job/summary.json");
+        var started = 0;
+        context.SubOrchestrator = (_, _, input) =>
+        {
+            started++;
+            var item = (ConversionRequest)input!;
+            return Task.FromResult<object?>(new ConversionResult { Id = "x", Name = item.Name, Status = ConversionStatus.Succeeded, Profile = "best", Prompt = "go" });
+        };
+
+        var summary = await new BatchOrchestrator().RunAsync(context, Batch(3, 2));
+
+        Assert.Null(summary.Refused);
+        Assert.Equal(3, started);
+        Assert.Equal(3, summary.Succeeded);
+    }
 }

@@ -135,6 +135,21 @@ public sealed class BlobDropRouterTests : IClassFixture<AzuriteStorage>, IDispos
     }
 
     [Fact]
+    public async Task A_job_over_the_item_cap_is_refused_whole_and_its_summary_says_why()
+    {
+        var router = new BlobDropRouter(_inputs, Options.Create(new BlobTriggerOptions { MaxItemsPerJob = 2 }));
+        _inputs.Add("big/job.json", """{"defaults":{"prompt":"pan"},"items":[{"images":["a.jpg"]},{"images":["b.jpg"]},{"images":["c.jpg"]}]}""");
+
+        var outcome = await router.RouteAsync(_scheduler, Container, "big/job.json", ETag("unused"));
+
+        Assert.Empty(_scheduler.Calls);
+        Assert.Contains("3 items; a job takes at most 2", outcome.Reason, StringComparison.Ordinal);
+        var summary = System.Text.Json.JsonSerializer.Deserialize<BatchSummary>((await _inputs.ReadOutputTextAsync("big/summary.json"))!, ConversionJson.Options)!;
+        Assert.Equal(outcome.Reason, summary.Refused);
+        Assert.Empty(summary.Items);
+    }
+
+    [Fact]
     public async Task An_oversized_manifest_is_rejected_without_being_read()
     {
         _inputs.Add("trip/job.json", new string(' ', (int)BlobDropRouter.MaxManifestBytes + 1));
