@@ -11,6 +11,7 @@ using Nemo.Simulator;
 //                                    the pipeline side by side with the naive fixed-30 s baseline
 //   throughput [--conversions 200] [--concurrency 8] [--time-scale 0.01]
 //                                    one batch through the nemo host: nothing lost, nothing spent twice
+//   spend [--time-scale 0.01]        credits spent per delivered video across the simulator's fault scenarios
 //   engine [--sides memory,azure-storage,local] [--long-render 180]
 //                                    one conversion on the real Durable engine beside the local runtime, in real time:
 //                                    end-to-end time, activity executions, history events (normal and long render)
@@ -42,6 +43,9 @@ switch (command)
             int.Parse(Option(args, "--concurrency", "8"), CultureInfo.InvariantCulture),
             double.Parse(Option(args, "--time-scale", "0.01"), CultureInfo.InvariantCulture),
             cancellation.Token);
+
+    case "spend":
+        return await SpendBenchmark.RunAsync(double.Parse(Option(args, "--time-scale", "0.01"), CultureInfo.InvariantCulture), cancellation.Token);
 
     case "engine":
         return await EngineBenchmark.RunAsync(
