@@ -92,6 +92,29 @@ public abstract class ControlScenarios(OrchestrationEngine engine) : EngineScena
         Assert.Contains("harbor.mp4", await world.OutputsAsync());
         Assert.Contains("garden.mp4", await world.OutputsAsync());
     }
+
+    [Fact]
+    public async Task A_batch_the_credits_cannot_pay_for_starts_nothing_and_its_summary_says_why()
+    {
+        await using var world = await AppOnEngine.StartAsync(Engine, o => o.StartingCredits = 150);
+        await world.Storage.Input.GetBlobClient("job/harbor.png").UploadAsync(Scenario.Png, overwrite: true);
+        await world.Storage.Input.GetBlobClient("job/garden.png").UploadAsync(Scenario.Png, overwrite: true);
+        var batch = new BatchRequest(
+            "job",
+            [new ConversionRequest("job/harbor", ["job/harbor.png"], Scenario.Prompt, "best"), new ConversionRequest("job/garden", ["job/garden.png"], Scenario.Prompt, "best")],
+            Concurrency: 2);
+
+        var id = InstanceIds.ForBatch("in", "job", "poor");
+        Assert.True(await world.Scheduler.ScheduleAsync(ConversionWorkflow.Batch, id, batch));
+        var done = await world.WaitForEndAsync(id);
+
+        var summary = Scenario.Output(done);
+        Assert.Contains("need about 200 credits", summary.GetProperty("refused").GetString(), StringComparison.Ordinal);
+        Assert.Contains("has 150 available", summary.GetProperty("refused").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["job/summary.json"], await world.OutputsAsync());
+        Assert.Equal(0, world.Count(SimulatorEndpoint.CreateSession));
+        Assert.Equal(0, world.Count(SimulatorEndpoint.RunSse));
+    }
 }
 
 /// <summary>The scenarios on the Durable Task engine, as in Azure.</summary>
