@@ -32,10 +32,7 @@ public sealed class AgentQuestionTests
     }
 
     [Theory]
-    [InlineData("Could you tell me a bit more about the video you want? For example the motion, the length, and whether it should have music or a title.")]
-    [InlineData("Tell me which way the camera should move and how long the video should be.")]
-    [InlineData("Quel mouvement souhaitez-vous ? Par exemple un zoom lent ou un panoramique.")]
-    [InlineData("视频要多长？需要背景音乐吗")]
+    [MemberData(nameof(Samples.ClarifyingReplies), MemberType = typeof(Samples))]
     public async Task An_agent_that_asks_anyway_gets_one_go_ahead_and_the_video_is_made(string said)
     {
         await using var nemo = await SimulatedNemo.StartAsync(o => (o.PromptQuirks, o.ClarifyingText) = (PromptQuirks.ClarifyingQuestionFirst, said));

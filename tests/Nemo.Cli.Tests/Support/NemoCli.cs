@@ -25,22 +25,7 @@ internal static class NemoCli
     }
 
     /// <summary>The repository's <c>samples/</c> folder.</summary>
-    public static string SamplesDirectory
-    {
-        get
-        {
-            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            {
-                var samples = Path.Combine(directory.FullName, "samples");
-                if (File.Exists(Path.Combine(samples, "harbor.jpg")))
-                {
-                    return samples;
-                }
-            }
-
-            throw new DirectoryNotFoundException("samples/ not found above " + AppContext.BaseDirectory);
-        }
-    }
+    public static string SamplesDirectory => Samples.Directory;
 }
 
 internal sealed record CliResult(int ExitCode, string Output, string Error)

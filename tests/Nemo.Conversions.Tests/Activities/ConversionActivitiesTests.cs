@@ -68,10 +68,7 @@ public sealed class ConversionActivitiesTests
     }
 
     [Theory]
-    [InlineData("Could you tell me a bit more about the video you want? For example the motion, the length, and whether it should have music or a title.")]
-    [InlineData("Tell me which way the camera should move and how long the video should be.")]
-    [InlineData("Quel mouvement souhaitez-vous ? Par exemple un zoom lent ou un panoramique.")]
-    [InlineData("视频要多长？需要背景音乐吗")]
+    [MemberData(nameof(Samples.ClarifyingReplies), MemberType = typeof(Samples))]
     [InlineData("I can turn your images into videos.")]
     public async Task A_reply_with_words_and_no_work_asked_instead_of_drafting_whatever_its_punctuation_or_language(string said)
     {

@@ -339,7 +339,7 @@ public sealed class ConversionValidatorTests
     public async Task ValidateAsync_TheIssuesFirstKilobyteOfAJpeg_IsCutShort()
     {
         // head -c 1024 samples/harbor.jpg > t.jpg
-        var harbor = await File.ReadAllBytesAsync(Path.Combine(SamplesDirectory, "harbor.jpg"));
+        var harbor = await File.ReadAllBytesAsync(Path.Combine(Samples.Directory, "harbor.jpg"));
         _store.Add("in/t.jpg", harbor[..1024]);
 
         var result = await Validator.ValidateAsync(Request(images: ["in/t.jpg"]));
@@ -375,22 +375,5 @@ public sealed class ConversionValidatorTests
         var result = await Validator.ValidateAsync(Request(images: ["in/a.jpg", "in/b.png", "in/c.webp", "in/d.heic"]));
 
         Assert.True(result.Succeeded, result.Failure?.Reason);
-    }
-
-    private static string SamplesDirectory
-    {
-        get
-        {
-            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            {
-                var samples = Path.Combine(directory.FullName, "samples");
-                if (File.Exists(Path.Combine(samples, "harbor.jpg")))
-                {
-                    return samples;
-                }
-            }
-
-            throw new DirectoryNotFoundException("samples/ not found above " + AppContext.BaseDirectory);
-        }
     }
 }

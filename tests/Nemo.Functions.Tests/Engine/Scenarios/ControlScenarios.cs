@@ -73,12 +73,7 @@ public abstract class ControlScenarios(OrchestrationEngine engine) : EngineScena
     public async Task A_batch_converts_each_item_as_a_child_and_sums_them_up()
     {
         await using var world = await AppOnEngine.StartAsync(Engine);
-        await world.Storage.Input.GetBlobClient("job/harbor.png").UploadAsync(Scenario.Png, overwrite: true);
-        await world.Storage.Input.GetBlobClient("job/garden.png").UploadAsync(Scenario.Png, overwrite: true);
-        var batch = new BatchRequest(
-            "job",
-            [new ConversionRequest("harbor", ["job/harbor.png"], Scenario.Prompt, "best"), new ConversionRequest("garden", ["job/garden.png"], Scenario.Prompt, "best")],
-            Concurrency: 2);
+        var batch = await Scenario.TwoItemBatchAsync(world, "harbor", "garden");
 
         var id = InstanceIds.ForBatch("in", "job", "v1");
         Assert.True(await world.Scheduler.ScheduleAsync(ConversionWorkflow.Batch, id, batch));
@@ -97,12 +92,7 @@ public abstract class ControlScenarios(OrchestrationEngine engine) : EngineScena
     public async Task A_batch_the_credits_cannot_pay_for_starts_nothing_and_its_summary_says_why()
     {
         await using var world = await AppOnEngine.StartAsync(Engine, o => o.StartingCredits = 150);
-        await world.Storage.Input.GetBlobClient("job/harbor.png").UploadAsync(Scenario.Png, overwrite: true);
-        await world.Storage.Input.GetBlobClient("job/garden.png").UploadAsync(Scenario.Png, overwrite: true);
-        var batch = new BatchRequest(
-            "job",
-            [new ConversionRequest("job/harbor", ["job/harbor.png"], Scenario.Prompt, "best"), new ConversionRequest("job/garden", ["job/garden.png"], Scenario.Prompt, "best")],
-            Concurrency: 2);
+        var batch = await Scenario.TwoItemBatchAsync(world, "job/harbor", "job/garden");
 
         var id = InstanceIds.ForBatch("in", "job", "poor");
         Assert.True(await world.Scheduler.ScheduleAsync(ConversionWorkflow.Batch, id, batch));
