@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Nemo.Client;
 using Nemo.Conversions;
 
 namespace Nemo.Cli.Commands;
@@ -16,8 +17,8 @@ internal sealed class ConversionCommandOptions
 
     public static Option<string> Profile() => new("--profile")
     {
-        Description = "The Nemo profile (best, image-to-video, image-to-video-motion-control, …)",
-        DefaultValueFactory = _ => "best",
+        Description = $"The Nemo profile: {string.Join(", ", NemoProfiles.All.Select(p => p.Name))} (or its skill name, image-to-video-<profile>)",
+        DefaultValueFactory = _ => NemoProfiles.Default.Name,
     };
 
     public static Option<string> Output() => new("--out", "-o")

@@ -10,7 +10,9 @@ internal static class NemoCommand
     {
         var clock = time ?? TimeProvider.System;
         var global = new GlobalOptions();
-        var root = new RootCommand("nemo — turn images into MP4 videos with the Nemo video API, durably, on one machine.");
+        var root = new RootCommand(
+            "nemo — turn images into MP4 videos with the Nemo video API, durably, on one machine.\n\n"
+            + "Exit codes: 0 success, 1 the conversion failed, 2 invalid usage or input (nothing was spent), 130 cancelled.");
         foreach (var option in global.All)
         {
             root.Options.Add(option);
@@ -32,7 +34,8 @@ internal static class NemoCommand
     /// </summary>
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, TimeProvider? time = null, CancellationToken cancellationToken = default)
     {
-        var parse = Create(time).Parse(args);
+        // Bare `nemo` shows what it can do (on standard error, as a usage error) rather than one line about a missing command.
+        var parse = Create(time).Parse(args.Length == 0 ? ["--help"] : args);
         var configuration = new InvocationConfiguration
         {
             Output = output ?? Console.Out,
@@ -48,6 +51,12 @@ internal static class NemoCommand
                 await configuration.Error.WriteLineAsync("nemo: " + parseError.Message);
             }
 
+            return ExitCodes.Usage;
+        }
+
+        if (args.Length == 0)
+        {
+            await parse.InvokeAsync(new InvocationConfiguration { Output = configuration.Error, Error = configuration.Error }, cancellationToken);
             return ExitCodes.Usage;
         }
 

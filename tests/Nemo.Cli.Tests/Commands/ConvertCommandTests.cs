@@ -243,4 +243,27 @@ public sealed class ConvertCommandTests : IAsyncLifetime
         Assert.Equal(2, (await _nemo.ConvertAsync([Sample("harbor.jpg")], "--prompt", "p", "--aspect", "4:3")).ExitCode);
         Assert.Equal(2, (await NemoCli.RunAsync(["frobnicate"])).ExitCode);
     }
+
+    [Fact]
+    public async Task Bare_nemo_shows_usage_with_the_commands_and_the_exit_codes_and_exits_2()
+    {
+        var run = await NemoCli.RunAsync([]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Usage:", run.Error, StringComparison.Ordinal);
+        Assert.Contains("convert", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Exit codes: 0 success, 1 the conversion failed, 2 invalid usage or input (nothing was spent), 130 cancelled.", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Required command was not provided", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Profile_help_lists_the_five_profiles_and_each_is_accepted()
+    {
+        var help = await NemoCli.RunAsync(["convert", "--help"]);
+
+        Assert.Equal(0, help.ExitCode);
+        Assert.Contains(string.Join(", ", Nemo.Client.NemoProfiles.All.Select(p => p.Name)), System.Text.RegularExpressions.Regex.Replace(help.Output, @"\s+", " "), StringComparison.Ordinal);
+        Assert.DoesNotContain("image-to-video,", help.Output, StringComparison.Ordinal);
+        Assert.Equal(5, Nemo.Client.NemoProfiles.All.Count);
+    }
 }
