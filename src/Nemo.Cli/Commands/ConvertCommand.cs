@@ -50,6 +50,11 @@ internal static class ConvertCommand
         CancellationToken cancellationToken)
     {
         var paths = images.Select(Path.GetFullPath).ToArray();
+        if (paths.FirstOrDefault(Directory.Exists) is { } folder)
+        {
+            return await context.FailAsync(ExitCodes.Usage, $"{folder}: is a folder, not an image (give the image files, or let `nemo watch` convert what is dropped into a folder)");
+        }
+
         if (paths.FirstOrDefault(p => !File.Exists(p)) is { } missing)
         {
             return await context.FailAsync(ExitCodes.Usage, $"{missing}: no such file");

@@ -20,6 +20,12 @@ internal static class StatusCommand
         {
             var context = CommandContext.From(parse, time);
             var settings = global.Read(parse) with { UseSimulator = false, TimeScale = null };
+            if (!Directory.Exists(settings.StateDirectory))
+            {
+                // Not created: a misspelt --state-dir must not pass for an empty one.
+                return await context.FailAsync(ExitCodes.Usage, $"no state folder at {Path.GetFullPath(settings.StateDirectory)}: nothing has run here, or --state-dir is misspelt");
+            }
+
             await using var host = await NemoHost.StartAsync(settings, "out", Environment.CurrentDirectory, cancellationToken, resume: false);
             var console = CreateConsole(context);
             if (parse.GetValue(id) is { } instanceId)

@@ -46,6 +46,12 @@ internal static class WatchCommand
                 return await context.FailAsync(ExitCodes.Usage, problem);
             }
 
+            if (!Directory.Exists(inboxPath))
+            {
+                // Not created: a misspelt inbox would be watched forever with nothing ever arriving.
+                return await context.FailAsync(ExitCodes.Usage, $"{inboxPath}: no such folder (create the inbox first, or check the path)");
+            }
+
             var watchOptions = new InboxWatcherOptions(inboxPath, outbox, settings.StateDirectory, parse.GetValue(prompt)!, parse.GetValue(profile)!, options.Read(parse))
             {
                 MaxItemsPerJob = parse.GetValue(maxItems),

@@ -100,10 +100,18 @@ public sealed class ConversionValidator
     internal static string UnknownProfile(string? name) =>
         $"Unknown profile '{name}'. Choose one of: {string.Join(", ", NemoProfiles.All.Select(p => p.Name))}.";
 
-    /// <summary>The size rule's message: the limit in MB and the file's size.</summary>
-    internal static string TooLarge(string file, long bytes, NemoProfile profile) => string.Create(
-        CultureInfo.InvariantCulture,
-        $"{file} is {bytes / BytesPerMegabyte:0.0} MB; profile '{profile.Name}' takes files up to {profile.MaxUploadBytes / BytesPerMegabyte:0.#} MB.");
+    /// <summary>
+    /// The size rule's message: the file's size and the limit, in MB, or in bytes when the file is so close to the limit
+    /// that both would read the same ("50.0 MB; … up to 50 MB").
+    /// </summary>
+    internal static string TooLarge(string file, long bytes, NemoProfile profile)
+    {
+        var size = string.Create(CultureInfo.InvariantCulture, $"{bytes / BytesPerMegabyte:0.0}");
+        var limit = string.Create(CultureInfo.InvariantCulture, $"{profile.MaxUploadBytes / BytesPerMegabyte:0.0}");
+        return size == limit
+            ? string.Create(CultureInfo.InvariantCulture, $"{file} is {bytes:N0} bytes; profile '{profile.Name}' takes files up to {profile.MaxUploadBytes:N0} bytes ({profile.MaxUploadBytes / BytesPerMegabyte:0.#} MB).")
+            : string.Create(CultureInfo.InvariantCulture, $"{file} is {size} MB; profile '{profile.Name}' takes files up to {profile.MaxUploadBytes / BytesPerMegabyte:0.#} MB.");
+    }
 
     /// <summary>The format rule's message: what the profile takes and which profiles take this format.</summary>
     internal static string FormatNotAccepted(string file, string format, NemoProfile profile)

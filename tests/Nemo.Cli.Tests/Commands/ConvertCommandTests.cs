@@ -245,6 +245,28 @@ public sealed class ConvertCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Typos_are_said_not_papered_over_a_folder_as_an_image_a_missing_state_dir_or_inbox()
+    {
+        var folder = _nemo.Folder.Combine("photos");
+        Directory.CreateDirectory(folder);
+        var missingState = _nemo.Folder.Combine("stat-typo");
+        var missingInbox = _nemo.Folder.Combine("inbx");
+
+        var image = await _nemo.ConvertAsync([folder], "--prompt", "p");
+        var status = await NemoCli.RunAsync(["--state-dir", missingState, "status"]);
+        var watch = await NemoCli.RunAsync(["--state-dir", _nemo.StateDirectory, "watch", missingInbox, "--out", _nemo.Folder.Combine("outbox")]);
+
+        Assert.Equal(2, image.ExitCode);
+        Assert.Contains("photos: is a folder, not an image", image.Error, StringComparison.Ordinal);
+        Assert.Equal(2, status.ExitCode);
+        Assert.Contains("no state folder at", status.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(missingState));
+        Assert.Equal(2, watch.ExitCode);
+        Assert.Contains("inbx: no such folder", watch.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(missingInbox));
+    }
+
+    [Fact]
     public async Task Bare_nemo_shows_usage_with_the_commands_and_the_exit_codes_and_exits_2()
     {
         var run = await NemoCli.RunAsync([]);

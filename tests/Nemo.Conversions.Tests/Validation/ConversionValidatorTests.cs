@@ -113,6 +113,17 @@ public sealed class ConversionValidatorTests
     }
 
     [Fact]
+    public async Task ValidateAsync_JustOverTheLimit_SaysTheSizesInBytesSoTheyDoNotReadTheSame()
+    {
+        _store.AddGenerated("in/edge.png", (50 * MiB) + 1);
+
+        var result = await Validator.ValidateAsync(Request(profile: "motion-control", images: ["in/edge.png"]));
+
+        var problem = Assert.Single(result.Failure!.Problems!, p => p.Rule == "size");
+        Assert.Equal("edge.png is 52,428,801 bytes; profile 'motion-control' takes files up to 52,428,800 bytes (50 MB).", problem.Message);
+    }
+
+    [Fact]
     public async Task ValidateAsync_MotionControlLimit_Is50Megabytes()
     {
         _store.AddGenerated("in/big.png", 60 * MiB);
