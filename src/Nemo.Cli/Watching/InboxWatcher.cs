@@ -186,8 +186,15 @@ internal sealed class InboxWatcher
             Log.WatchRejected(_logger, manifestPath, reason);
             if (_store is not null)
             {
-                // The outbox says why too: <job>/summary.json, nothing started.
-                await BatchSummaries.WriteAsync(_store, BatchSummaries.Refused(jobName, reason), cancellationToken);
+                // The outbox says why too: <job>/summary.json, nothing started. A write that fails does not stop the watch.
+                try
+                {
+                    await BatchSummaries.WriteRefusalAsync(_store, jobName, reason, cancellationToken);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    Log.WatchRejected(_logger, manifestPath, "the refusal could not be written: " + ex.Message);
+                }
             }
 
             return;

@@ -22,7 +22,7 @@ internal static class ApiProblems
             TypeBase + "idempotency-key-reused",
             "The Idempotency-Key was used for a different request.",
             422,
-            $"Idempotency-Key '{key}' was first used with a different request (other images, prompt, profile, options or name); send this request with a new key."));
+            $"Idempotency-Key '{TextClip.Clip(key, 80)}' was first used with a different request (other images, prompt, profile, options or name); send this request with a new key."));
 
     public static ApiResponse NotFound(string id) =>
         Response(new(TypeBase + "not-found", "No such conversion.", 404, $"There is no conversion with id '{id}'.", Path(id)));

@@ -132,7 +132,7 @@ public sealed partial class ConversionApi
         var fingerprint = Fingerprint(fields, staged.Select(s => s.FileName + ":" + s.Sha256));
         if (repeated is not null)
         {
-            return await SameRequestAsync(idempotencyKey!, fingerprint, cancellationToken).ConfigureAwait(false) ? repeated : ApiProblems.IdempotencyKeyReused(Shown(idempotencyKey!));
+            return await SameRequestAsync(idempotencyKey!, fingerprint, cancellationToken).ConfigureAwait(false) ? repeated : ApiProblems.IdempotencyKeyReused(idempotencyKey!);
         }
 
         return await ScheduleAsync(fields, staged, idempotencyKey, fingerprint, cancellationToken).ConfigureAwait(false);
@@ -199,8 +199,7 @@ public sealed partial class ConversionApi
             {
                 var field = string.Create(CultureInfo.InvariantCulture, $"images[{i}]");
                 // At most 100 characters of what the client sent come back.
-                var shown = text.Length <= 100 ? text : string.Concat(text.AsSpan(0, 100), "…");
-                problems.Add(new(field, "url", $"{field} is not an http or https URL: '{shown}'."));
+                problems.Add(new(field, "url", $"{field} is not an http or https URL: '{TextClip.Clip(text, 100)}'."));
             }
         }
 
@@ -220,7 +219,7 @@ public sealed partial class ConversionApi
 
         return await SameRequestAsync(idempotencyKey!, fingerprint, cancellationToken).ConfigureAwait(false)
             ? existing
-            : ApiProblems.IdempotencyKeyReused(Shown(idempotencyKey!));
+            : ApiProblems.IdempotencyKeyReused(idempotencyKey!);
     }
 
     /// <summary>
@@ -241,9 +240,6 @@ public sealed partial class ConversionApi
             fields.Profile ?? NemoProfiles.Default.Name,
             fields.Options is null ? string.Empty : JsonSerializer.Serialize(fields.Options, ConversionJson.Compact),
             fields.Name ?? string.Empty]);
-
-    /// <summary>A key as problem details show it: at most 80 characters of what the client sent.</summary>
-    private static string Shown(string idempotencyKey) => idempotencyKey.Length <= 80 ? idempotencyKey : string.Concat(idempotencyKey.AsSpan(0, 80), "…");
 
     private async Task<ApiResponse?> ExistingAsync(string? idempotencyKey, CancellationToken cancellationToken)
     {
@@ -349,7 +345,7 @@ public sealed partial class ConversionApi
         // The key stands for this request from now on (a request refused above did not use it up).
         if (!string.IsNullOrEmpty(idempotencyKey) && !await SameRequestAsync(idempotencyKey, fingerprint, cancellationToken).ConfigureAwait(false))
         {
-            return ApiProblems.IdempotencyKeyReused(Shown(idempotencyKey));
+            return ApiProblems.IdempotencyKeyReused(idempotencyKey);
         }
 
         var id = string.IsNullOrEmpty(idempotencyKey)

@@ -87,7 +87,7 @@ public sealed class ConversionOrchestrator : TaskOrchestrator<ConversionRequest,
                     var latest = await steps.ReadDraftAsync(sessionId);
                     if (!latest.Exportable && reply.AskedQuestion)
                     {
-                        steps.Warn($"The agent replied without making a draft (\"{Quote(reply.Text)}\"); one follow-up asked it to go ahead with its best judgement.");
+                        steps.Warn($"The agent replied without making a draft (\"{TextClip.Clip(reply.Text, 160)}\"); one follow-up asked it to go ahead with its best judgement.");
                         agentText = Said(agentText, await steps.SendPromptAsync(sessionId, FollowUpPrompt, "Asking the agent to go ahead"));
                         latest = await steps.ReadDraftAsync(sessionId);
                     }
@@ -189,8 +189,6 @@ public sealed class ConversionOrchestrator : TaskOrchestrator<ConversionRequest,
 
     private static string? Said(string? agentText, PromptReply reply) =>
         !reply.HadText ? agentText : string.IsNullOrEmpty(agentText) ? reply.Text : $"{agentText}\n\n{reply.Text}";
-
-    private static string Quote(string text) => text.Length <= 160 ? text : string.Concat(text.AsSpan(0, 160), "…");
 
     private static string Describe(RenderSnapshot render) => $"{render.State.ToString().ToLowerInvariant()} ({Why(render)})";
 

@@ -132,12 +132,10 @@ internal sealed partial class ConversionSteps
             }
         }
 
-        var said = string.IsNullOrWhiteSpace(agentText) ? "it said nothing" : $"it said: \"{Truncate(agentText, 200)}\"";
+        var said = string.IsNullOrWhiteSpace(agentText) ? "it said nothing" : $"it said: \"{TextClip.Clip(agentText, 200)}\"";
         throw new ConversionHaltedException(new ConversionFailure(
             ConversionStage.Draft,
             FailureKind.Terminal,
             $"The Nemo agent did not produce a draft to render ({said}). Try a more specific prompt."));
     }
-
-    private static string Truncate(string text, int length) => text.Length <= length ? text : string.Concat(text.AsSpan(0, length), "…");
 }

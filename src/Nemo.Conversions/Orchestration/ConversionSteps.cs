@@ -156,7 +156,7 @@ internal sealed partial class ConversionSteps : IDisposable
         }
         catch (TaskFailedException ex)
         {
-            throw new ConversionHaltedException(new ConversionFailure(stage, FailureKind.Terminal, $"internal error: {Shorten(ex.FailureDetails.ErrorMessage)}"));
+            throw new ConversionHaltedException(new ConversionFailure(stage, FailureKind.Terminal, $"internal error: {TextClip.Clip(ex.FailureDetails.ErrorMessage, 300)}"));
         }
     }
 
@@ -243,6 +243,4 @@ internal sealed partial class ConversionSteps : IDisposable
 
     private static TimeSpan AtLeast(TimeSpan delay, double? retryAfterSeconds) =>
         retryAfterSeconds is { } seconds && TimeSpan.FromSeconds(seconds) > delay ? TimeSpan.FromSeconds(seconds) : delay;
-
-    private static string Shorten(string message) => message.Length <= 300 ? message : string.Concat(message.AsSpan(0, 300), "…");
 }

@@ -169,9 +169,9 @@ public sealed class BlobDropRouter
     {
         try
         {
-            await BatchSummaries.WriteAsync(_store, BatchSummaries.Refused(jobName, reason), cancellationToken).ConfigureAwait(false);
+            await BatchSummaries.WriteRefusalAsync(_store, jobName, reason, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is IOException or Azure.RequestFailedException or ArgumentException)
+        catch (Exception ex) when (ex is IOException or Azure.RequestFailedException)
         {
             Log.DropRejected(_logger, manifestName, "the refusal could not be written: " + ex.Message);
         }
