@@ -59,6 +59,7 @@ public sealed class NemoSimulator : IAsyncDisposable
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var app = SimulatorApplication.Build(builder, options ?? new SimulatorOptions());
         try

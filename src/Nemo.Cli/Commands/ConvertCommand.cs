@@ -14,7 +14,7 @@ namespace Nemo.Cli.Commands;
 /// </summary>
 internal static class ConvertCommand
 {
-    public static Command Create(GlobalOptions global, TimeProvider time)
+    public static Command Create(GlobalOptions global, CommandEnvironment environment)
     {
         var images = new Argument<string[]>("image") { Description = "The image files, in order", Arity = ArgumentArity.OneOrMore };
         var prompt = new Option<string>("--prompt", "-p") { Description = "What the video should do", Required = true };
@@ -27,7 +27,7 @@ internal static class ConvertCommand
         options.AddTo(command);
         command.SetAction((parse, cancellationToken) => RunAsync(
             global.Read(parse),
-            CommandContext.From(parse, time),
+            CommandContext.From(parse, environment),
             parse.GetValue(images)!,
             parse.GetValue(prompt)!,
             parse.GetValue(profile)!,

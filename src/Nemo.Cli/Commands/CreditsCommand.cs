@@ -7,12 +7,12 @@ namespace Nemo.Cli.Commands;
 /// <summary><c>nemo credits</c>: the account's credit balance.</summary>
 internal static class CreditsCommand
 {
-    public static Command Create(GlobalOptions global, TimeProvider time)
+    public static Command Create(GlobalOptions global, CommandEnvironment environment)
     {
         var command = new Command("credits", "Show the Nemo credit balance");
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var context = CommandContext.From(parse, time);
+            var context = CommandContext.From(parse, environment);
             await using var host = await NemoHost.StartAsync(global.Read(parse), "out", Environment.CurrentDirectory, cancellationToken, resume: false);
             try
             {

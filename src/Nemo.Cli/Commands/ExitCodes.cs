@@ -14,4 +14,10 @@ internal static class ExitCodes
 
     /// <summary>Cancelled with Ctrl+C (128 + SIGINT, as shells report it).</summary>
     public const int Cancelled = 130;
+
+    /// <summary>
+    /// Stopped by SIGTERM before the conversion finished (128 + SIGTERM): nothing failed, the conversion is journaled and
+    /// the same command resumes it.
+    /// </summary>
+    public const int Stopped = 143;
 }

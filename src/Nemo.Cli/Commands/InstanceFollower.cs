@@ -4,11 +4,14 @@ using Nemo.Conversions;
 
 namespace Nemo.Cli.Commands;
 
-/// <summary>Follows a scheduled instance to its end: live progress, Ctrl+C cancels it, one line and an exit code at the end.</summary>
+/// <summary>
+/// Follows a scheduled instance to its end: live progress, one line and an exit code at the end. Ctrl+C cancels the
+/// conversion; SIGTERM stops following it, leaving it journaled for the same command to resume.
+/// </summary>
 internal static class InstanceFollower
 {
     /// <summary>How long a cancelled conversion may take to stop and write its result.</summary>
-    private static readonly TimeSpan CancelGrace = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan CancelGrace = TimeSpan.FromSeconds(60);
 
     public static async Task<int> FollowAsync(CommandContext context, NemoHost host, string name, string instanceId, CancellationToken cancellationToken)
     {
@@ -23,6 +26,13 @@ internal static class InstanceFollower
             try
             {
                 finished = await runtime.WaitForCompletionAsync(instanceId, cancellationToken);
+            }
+            catch (OperationCanceledException) when (context.Terminated.IsCancellationRequested)
+            {
+                // SIGTERM: the host stops the runtime (in-flight activities are cancelled and not recorded, so they run
+                // again on resume) and the render, if any, carries on at Nemo; nothing failed.
+                return await context.FailAsync(
+                    ExitCodes.Stopped, $"{name}: stopped by SIGTERM; conversion {instanceId} is journaled: run the same command again to resume it");
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

@@ -10,7 +10,7 @@ namespace Nemo.Cli.Commands;
 /// </summary>
 internal static class IterateCommand
 {
-    public static Command Create(GlobalOptions global, TimeProvider time)
+    public static Command Create(GlobalOptions global, CommandEnvironment environment)
     {
         var name = new Argument<string>("name") { Description = "The name of a finished conversion in the output folder" };
         var prompt = new Option<string>("--prompt", "-p") { Description = "What to change", Required = true };
@@ -18,7 +18,7 @@ internal static class IterateCommand
         var command = new Command("iterate", "Refine a finished conversion with a new prompt") { name, prompt, output };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var context = CommandContext.From(parse, time);
+            var context = CommandContext.From(parse, environment);
             var conversionName = parse.GetValue(name)!;
             if (!ConversionNames.IsValid(conversionName, out var reason))
             {

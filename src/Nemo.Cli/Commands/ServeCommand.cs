@@ -5,12 +5,12 @@ using Nemo.Conversions;
 
 namespace Nemo.Cli.Commands;
 
-/// <summary><c>nemo serve [--urls …] [--api-key K]</c>: the conversions HTTP API on this machine, until Ctrl+C.</summary>
+/// <summary><c>nemo serve [--urls …] [--api-key K]</c>: the conversions HTTP API on this machine, until Ctrl+C or SIGTERM, which exit 0.</summary>
 internal static class ServeCommand
 {
     public const string DefaultUrls = "http://127.0.0.1:7071";
 
-    public static Command Create(GlobalOptions global, TimeProvider time)
+    public static Command Create(GlobalOptions global, CommandEnvironment environment)
     {
         var urls = new Option<string>("--urls") { Description = "Where to listen (loopback by default)", DefaultValueFactory = _ => DefaultUrls };
         var apiKey = new Option<string?>("--api-key") { Description = "Require this key (x-functions-key header or ?code=) on every route but health (default: env NEMO_API_KEY)" };
@@ -18,7 +18,7 @@ internal static class ServeCommand
         var command = new Command("serve", "Serve the conversions HTTP API") { urls, apiKey, output };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var context = CommandContext.From(parse, time);
+            var context = CommandContext.From(parse, environment);
             var listen = parse.GetValue(urls)!;
             var key = parse.GetValue(apiKey) ?? Environment.GetEnvironmentVariable("NEMO_API_KEY");
             var check = new ApiKeyCheck(key);
@@ -44,6 +44,7 @@ internal static class ServeCommand
                 }
 
                 await app.StopAsync(CancellationToken.None);
+                await context.Output.WriteLineAsync($"Stopped ({context.StopSignal}); conversions in flight are journaled and resume on the next start.");
             }
 
             return ExitCodes.Success;

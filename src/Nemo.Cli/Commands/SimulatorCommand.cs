@@ -10,14 +10,14 @@ namespace Nemo.Cli.Commands;
 /// </summary>
 internal static class SimulatorCommand
 {
-    public static Command Create(TimeProvider time)
+    public static Command Create(CommandEnvironment environment)
     {
         var urls = new Option<string>("--urls") { Description = "Where to listen", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
         var scale = new Option<double>("--time-scale") { Description = "Simulated time per real time (1 = real time)", DefaultValueFactory = _ => 1.0 };
         var command = new Command("simulator", "Run the stand-in Nemo server (offline, for trying things out)") { urls, scale };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var context = CommandContext.From(parse, time);
+            var context = CommandContext.From(parse, environment);
             var simulator = Path.Combine(AppContext.BaseDirectory, "Nemo.Simulator.dll");
             if (!File.Exists(simulator))
             {

@@ -11,14 +11,14 @@ namespace Nemo.Cli.Commands;
 /// <summary><c>nemo status [id]</c>: the instances in the state folder, or one instance's detail.</summary>
 internal static class StatusCommand
 {
-    public static Command Create(GlobalOptions global, TimeProvider time)
+    public static Command Create(GlobalOptions global, CommandEnvironment environment)
     {
         var id = new Argument<string?>("id") { Description = "An instance id (default: list the most recent)", Arity = ArgumentArity.ZeroOrOne };
         var max = new Option<int>("--max") { Description = "How many instances to list", DefaultValueFactory = _ => 50 };
         var command = new Command("status", "Show conversions in the state folder") { id, max };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var context = CommandContext.From(parse, time);
+            var context = CommandContext.From(parse, environment);
             var settings = global.Read(parse) with { UseSimulator = false, TimeScale = null };
             if (!Directory.Exists(settings.StateDirectory))
             {

@@ -7,14 +7,14 @@ namespace Nemo.Cli.Commands;
 
 /// <summary>
 /// <c>nemo watch &lt;inbox&gt; --out &lt;outbox&gt;</c>: the local blob trigger. Each new image at the inbox root becomes a
-/// conversion, each subfolder with a <c>job.json</c> (written last) a batch; until Ctrl+C.
+/// conversion, each subfolder with a <c>job.json</c> (written last) a batch; until Ctrl+C or SIGTERM, which exit 0.
 /// </summary>
 internal static class WatchCommand
 {
     /// <summary>The prompt used for images dropped without one.</summary>
     public const string DefaultPrompt = "animate this image with a slow zoom-in and a gentle camera pan";
 
-    public static Command Create(GlobalOptions global, TimeProvider time)
+    public static Command Create(GlobalOptions global, CommandEnvironment environment)
     {
         var inbox = new Argument<string>("inbox") { Description = "The folder to watch" };
         var output = new Option<string>("--out", "-o") { Description = "The output folder (must not be inside the inbox)", Required = true };
@@ -37,7 +37,7 @@ internal static class WatchCommand
         options.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var context = CommandContext.From(parse, time);
+            var context = CommandContext.From(parse, environment);
             var settings = global.Read(parse);
             var inboxPath = Path.GetFullPath(parse.GetValue(inbox)!);
             var outbox = Path.GetFullPath(parse.GetValue(output)!);
@@ -57,7 +57,7 @@ internal static class WatchCommand
                 MaxItemsPerJob = parse.GetValue(maxItems),
             };
             await using var host = await NemoHost.StartAsync(settings, outbox, inboxPath, cancellationToken);
-            var watcher = new InboxWatcher(watchOptions, host.Runtime, time, host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Nemo.Cli.Watch"), host.Store);
+            var watcher = new InboxWatcher(watchOptions, host.Runtime, environment.Time, host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Nemo.Cli.Watch"), host.Store);
             watcher.Started += (path, instanceId, created) =>
                 context.Output.WriteLine($"{Path.GetRelativePath(inboxPath, path)}: {(created ? "started" : "already started")} {instanceId}");
             await context.Output.WriteLineAsync($"Watching {inboxPath} → {outbox}; Ctrl+C stops.");
@@ -70,6 +70,7 @@ internal static class WatchCommand
             }
 
             // Conversions in flight are journaled; the next `nemo watch` (or `nemo status`) picks them up.
+            await context.Output.WriteLineAsync($"Stopped ({context.StopSignal}); conversions in flight are journaled and resume on the next start.");
             return ExitCodes.Success;
         });
         return command;

@@ -1,9 +1,9 @@
 namespace Nemo.Cli.Hosting;
 
 /// <summary>
-/// The host's lifetime under a command: <c>Program</c>, not the host, owns the console's signals (the first Ctrl+C
-/// cancels the running work so that its result is written; a second one ends the process at once), so unlike the
-/// default console lifetime this one registers no handlers and keeps the console quiet.
+/// The lifetime of the hosts under a command (the services' host, <c>nemo serve</c>'s web app): <see cref="ProcessSignals"/>,
+/// not a host, owns SIGINT and SIGTERM, so unlike the default console lifetime this one registers no handlers (which
+/// would swallow SIGTERM and stop a host the command still uses) and keeps the console quiet.
 /// </summary>
 internal sealed class CommandLifetime : IHostLifetime
 {

@@ -20,6 +20,7 @@ internal static class ServeApplication
         builder.WebHost.UseUrls(urls);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBytes);
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<IHostLifetime, Hosting.CommandLifetime>();
         builder.Services.AddSingleton(loggerFactory);
         builder.Services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = MaxRequestBytes);
         builder.Services.AddProblemDetails();

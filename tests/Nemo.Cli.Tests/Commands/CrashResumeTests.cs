@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Nemo.Cli.Tests.Support;
 using Nemo.Simulator;
@@ -25,38 +24,8 @@ public sealed class CrashResumeTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _nemo.DisposeAsync();
 
-    private static string NemoDll
-    {
-        get
-        {
-            var local = Path.Combine(AppContext.BaseDirectory, "nemo.dll");
-            if (File.Exists(local) && File.Exists(Path.Combine(AppContext.BaseDirectory, "nemo.runtimeconfig.json")))
-            {
-                return local;
-            }
-
-            var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-            return Path.GetFullPath(Path.Combine(NemoCli.SamplesDirectory, "..", "src", "Nemo.Cli", "bin", configuration, "net10.0", "nemo.dll"));
-        }
-    }
-
-    private Process StartNemo(string image)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = _nemo.Folder.Path,
-        };
-        start.Environment.Remove("NEMO_TOKEN");
-        start.Environment.Remove("NEMO_API_URL");
-        foreach (var argument in (string[])[NemoDll, .. _nemo.CommonArgs, "convert", image, "--out", _nemo.OutputDirectory, "--prompt", "animate this image with a slow zoom-in and leftward pan"])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        return Process.Start(start)!;
-    }
+    private NemoProcess StartNemo(string image) =>
+        NemoProcess.Start(_nemo.Folder.Path, [.. _nemo.CommonArgs, "convert", image, "--out", _nemo.OutputDirectory, "--prompt", "animate this image with a slow zoom-in and leftward pan"]);
 
     [Fact]
     public async Task Killed_mid_render_and_started_again_it_resumes_without_a_second_prompt_or_render()
@@ -84,16 +53,11 @@ public sealed class CrashResumeTests : IAsyncLifetime
         var image = _nemo.Folder.Write("in/harbor.jpg", File.ReadAllBytes(Path.Combine(NemoCli.SamplesDirectory, "harbor.jpg")));
         using (var first = StartNemo(image))
         {
-            // Drain the pipes so the child never blocks writing progress lines.
-            first.OutputDataReceived += (_, _) => { };
-            first.ErrorDataReceived += (_, _) => { };
-            first.BeginOutputReadLine();
-            first.BeginErrorReadLine();
             // Polled off the test framework's synchronization context.
             await Task.Run(() => Polling.UntilAsync(() => killWhen() || first.HasExited, TimeSpan.FromSeconds(120)));
             Assert.False(first.HasExited, "nemo finished before it could be killed");
-            first.Kill(entireProcessTree: true);
-            await first.WaitForExitAsync();
+            first.Kill();
+            await first.WaitForExitAsync(TimeSpan.FromSeconds(30));
         }
 
         Assert.False(
@@ -101,13 +65,10 @@ public sealed class CrashResumeTests : IAsyncLifetime
             "the MP4 was saved before the kill: " + string.Join(", ", _nemo.Simulator.Journal.Entries.Select(e => $"{e.Time:ss.fff} {e.Endpoint}")));
 
         using var second = StartNemo(image);
-        var output = second.StandardOutput.ReadToEndAsync();
-        var errors = second.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        await second.WaitForExitAsync(timeout.Token);
+        var exit = await second.WaitForExitAsync(TimeSpan.FromSeconds(120));
 
-        Assert.True(second.ExitCode == 0, $"exit {second.ExitCode}\n{await output}\n{await errors}");
-        Assert.Contains("resuming", await output, StringComparison.Ordinal);
+        Assert.True(exit == 0, $"exit {exit}{second}");
+        Assert.Contains("resuming", second.Output, StringComparison.Ordinal);
         var journal = string.Join(", ", _nemo.Simulator.Journal.Entries.Select(e => $"{e.Endpoint} {e.SessionId} {e.StatusCode}"));
         Assert.True(_nemo.Count(SimulatorEndpoint.RunSse) == 1 && _nemo.Count(SimulatorEndpoint.RenderStart) == 1, journal);
         var prompts = _nemo.Simulator.Journal.PromptsPerSession();
