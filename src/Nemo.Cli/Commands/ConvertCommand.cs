@@ -21,9 +21,14 @@ internal static class ConvertCommand
         var profile = ConversionCommandOptions.Profile();
         var output = ConversionCommandOptions.Output();
         var name = new Option<string?>("--name") { Description = "The output name (default: from the first image's file name)" };
+        var retry = new Option<bool>("--retry")
+        {
+            Description = "Try again after a failed or cancelled run: a new attempt under a new instance id, continuing the Nemo session and "
+                + "draft the earlier attempt paid for (never a second prompt there)",
+        };
         var options = new ConversionCommandOptions();
 
-        var command = new Command("convert", "Convert images into an MP4 video") { images, prompt, profile, output, name };
+        var command = new Command("convert", "Convert images into an MP4 video") { images, prompt, profile, output, name, retry };
         options.AddTo(command);
         command.SetAction((parse, cancellationToken) => RunAsync(
             global.Read(parse),
@@ -34,6 +39,7 @@ internal static class ConvertCommand
             parse.GetValue(output)!,
             parse.GetValue(name),
             options.Read(parse),
+            parse.GetValue(retry),
             cancellationToken));
         return command;
     }
@@ -47,6 +53,7 @@ internal static class ConvertCommand
         string outputDirectory,
         string? name,
         ConversionOptions? options,
+        bool retry,
         CancellationToken cancellationToken)
     {
         var paths = images.Select(Path.GetFullPath).ToArray();
@@ -66,15 +73,59 @@ internal static class ConvertCommand
             return await context.FailAsync(ExitCodes.Usage, $"--name '{name}': {reason}");
         }
 
-        var instanceId = InstanceIds.ForSource("convert", name, await VersionTagAsync(paths, prompt, profile, options, cancellationToken));
+        var firstAttemptId = InstanceIds.ForSource("convert", name, await VersionTagAsync(paths, prompt, profile, options, cancellationToken));
         var request = new ConversionRequest(name, paths, prompt, profile, options);
 
         await using var host = await NemoHost.StartAsync(settings, outputDirectory, Environment.CurrentDirectory, cancellationToken);
         var runtime = host.Runtime;
-        var created = await runtime.ScheduleAsync(ConversionWorkflow.Conversion, instanceId, request, cancellationToken);
-        await context.Output.WriteLineAsync(created ? $"{name}: converting ({instanceId})" : $"{name}: resuming ({instanceId})");
 
-        return await InstanceFollower.FollowAsync(context, host, name, instanceId, cancellationToken);
+        // The same command follows its latest attempt: resumes it, or reports how it ended. --retry starts the next one
+        // after a failed or cancelled attempt.
+        var (attempt, latest) = await LatestAttemptAsync(runtime, firstAttemptId, cancellationToken);
+        var instanceId = InstanceIds.ForAttempt(firstAttemptId, attempt);
+        if (retry && latest is { Status: InstanceStatus.Completed or InstanceStatus.Failed or InstanceStatus.Terminated }
+            && ConversionOutcome.ResultOf(latest) is not { Status: ConversionStatus.Succeeded })
+        {
+            var earlier = ConversionOutcome.ResultOf(latest) is { } result ? EarlierAttempt.From(result) : new EarlierAttempt(latest.InstanceId, null);
+            instanceId = InstanceIds.ForAttempt(firstAttemptId, ++attempt);
+            request = request with { Retrying = earlier };
+            await runtime.ScheduleAsync(ConversionWorkflow.Conversion, instanceId, request, cancellationToken);
+            await context.Output.WriteLineAsync(earlier.PromptedSessionId is { } session
+                ? $"{name}: retrying ({instanceId}, attempt {attempt}): continuing Nemo session {session} with no new prompt"
+                : $"{name}: retrying ({instanceId}, attempt {attempt}): nothing was generated before, so from the start");
+        }
+        else
+        {
+            if (retry && latest is not null)
+            {
+                await context.Output.WriteLineAsync(latest.Status is InstanceStatus.Completed
+                    ? $"{name}: nothing to retry: {latest.InstanceId} succeeded"
+                    : $"{name}: nothing to retry: {latest.InstanceId} has not finished, so it is resumed");
+            }
+
+            var created = await runtime.ScheduleAsync(ConversionWorkflow.Conversion, instanceId, request, cancellationToken);
+            await context.Output.WriteLineAsync(created ? $"{name}: converting ({instanceId})" : $"{name}: resuming ({instanceId})");
+        }
+
+        return await InstanceFollower.FollowAsync(context, host, name, instanceId, cancellationToken, RetryHint);
+    }
+
+    /// <summary>What a failed or cancelled conversion's last line adds.</summary>
+    private const string RetryHint = "to try again, run the same command with --retry (a new attempt; a prompt Nemo already took is not sent again)";
+
+    /// <summary>The latest attempt of the conversion whose first attempt is <paramref name="firstAttemptId"/>: its number and instance (null: none yet).</summary>
+    private static async Task<(int Attempt, ConversionInstance? Instance)> LatestAttemptAsync(Runtime.LocalOrchestrationRuntime runtime, string firstAttemptId, CancellationToken cancellationToken)
+    {
+        ConversionInstance? latest = null;
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await runtime.GetAsync(InstanceIds.ForAttempt(firstAttemptId, attempt), cancellationToken) is not { } instance)
+            {
+                return (Math.Max(attempt - 1, 1), latest);
+            }
+
+            latest = instance;
+        }
     }
 
     /// <summary>The version part of the instance id: the images' content hashes, the prompt, the profile and the options.</summary>

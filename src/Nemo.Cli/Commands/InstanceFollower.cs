@@ -13,7 +13,13 @@ internal static class InstanceFollower
     /// <summary>How long a cancelled conversion may take to stop and write its result.</summary>
     public static readonly TimeSpan CancelGrace = TimeSpan.FromSeconds(60);
 
-    public static async Task<int> FollowAsync(CommandContext context, NemoHost host, string name, string instanceId, CancellationToken cancellationToken)
+    /// <param name="context">The command's writers, clock and SIGTERM request.</param>
+    /// <param name="host">The host running the instance.</param>
+    /// <param name="name">The conversion's name, for the lines shown.</param>
+    /// <param name="instanceId">The instance to follow.</param>
+    /// <param name="cancellationToken">Ctrl+C (cancels the conversion) or SIGTERM (stops following it).</param>
+    /// <param name="retryHint">Said after a failed or cancelled run's last line, when the command can try again.</param>
+    public static async Task<int> FollowAsync(CommandContext context, NemoHost host, string name, string instanceId, CancellationToken cancellationToken, string? retryHint = null)
     {
         var runtime = host.Runtime;
         var started = context.Time.GetTimestamp();
@@ -63,7 +69,13 @@ internal static class InstanceFollower
             }
         }
 
-        return await ReportAsync(context, host, finished, instanceId, context.Time.GetElapsedTime(started), cancelRequested);
+        var exitCode = await ReportAsync(context, host, finished, instanceId, context.Time.GetElapsedTime(started), cancelRequested);
+        if (retryHint is not null && exitCode is ExitCodes.Failed or ExitCodes.Cancelled)
+        {
+            await context.Error.WriteLineAsync($"nemo: {name}: {retryHint}");
+        }
+
+        return exitCode;
     }
 
     private static async Task<int> ReportAsync(CommandContext context, NemoHost host, ConversionInstance finished, string instanceId, TimeSpan elapsed, bool cancelRequested)

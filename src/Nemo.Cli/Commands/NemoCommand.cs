@@ -15,7 +15,7 @@ internal static class NemoCommand
             + "Exit codes: 0 success (or a service stopped by a signal), 1 the conversion failed, 2 invalid usage or input (nothing was spent), "
             + "130 cancelled (Ctrl+C), 143 stopped by SIGTERM (the conversion is journaled: the same command resumes it).\n\n"
             + "Signals: Ctrl+C cancels a conversion being followed (up to 60 s to stop it at Nemo; a second Ctrl+C exits at once) and stops "
-            + "watch and serve; SIGTERM stops any command within 10 s, leaving its work journaled for the next run.");
+            + "watch and serve; SIGTERM stops any command within 8 s, leaving its work journaled for the next run.");
         foreach (var option in global.All)
         {
             root.Options.Add(option);

@@ -27,7 +27,11 @@ public sealed class ConversionOrchestrator : TaskOrchestrator<ConversionRequest,
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        return ConvertAsync(context, new ConversionPlan(input, PromptComposer.Compose(input.Prompt, input.Options), input.Options?.Language ?? "en"));
+        return ConvertAsync(context, new ConversionPlan(
+            input,
+            PromptComposer.Compose(input.Prompt, input.Options),
+            input.Options?.Language ?? "en",
+            EarlierSessionId: input.Retrying?.PromptedSessionId));
     }
 
     /// <summary>Makes the video <paramref name="plan"/> describes; shared with <see cref="IterationOrchestrator"/>.</summary>
@@ -43,6 +47,7 @@ public sealed class ConversionOrchestrator : TaskOrchestrator<ConversionRequest,
         CreditsSnapshot? creditsBefore = null;
         IReadOnlyList<ImageInfo>? images = null;
         var sessionId = plan.EarlierSessionId;
+        var sessionPrompted = sessionId is not null && plan.EarlierSessionPrompt is null;
         string? agentText = null;
         DraftSnapshot? draft = null;
         RenderSnapshot? rendering = null; // started, its end not seen yet: what a cancel stops
@@ -63,8 +68,10 @@ public sealed class ConversionOrchestrator : TaskOrchestrator<ConversionRequest,
             creditsBefore = await steps.CreditsAsync();
             if (sessionId is not null && !await steps.SessionExistsAsync(sessionId))
             {
-                steps.Warn("The earlier Nemo session has expired (1002); made a fresh conversion of the original images with both prompts.");
-                sessionId = null;
+                steps.Warn(plan.EarlierSessionPrompt is null
+                    ? "The earlier attempt's Nemo session has expired (1002); this attempt started afresh (new session, upload and prompt)."
+                    : "The earlier Nemo session has expired (1002); made a fresh conversion of the original images with both prompts.");
+                (sessionId, sessionPrompted) = (null, false);
             }
 
             // A session Nemo loses (1002) at any step starts over in a new one: new upload, the prompt sent there only.
@@ -73,7 +80,7 @@ public sealed class ConversionOrchestrator : TaskOrchestrator<ConversionRequest,
                 try
                 {
                     // Session → upload.
-                    var prompt = sessionId is null ? plan.Prompt : plan.EarlierSessionPrompt ?? plan.Prompt;
+                    var prompt = sessionId is null ? plan.Prompt : plan.EarlierSessionPrompt;
                     if (sessionId is null)
                     {
                         images ??= await steps.ValidateAsync(request);
@@ -81,11 +88,19 @@ public sealed class ConversionOrchestrator : TaskOrchestrator<ConversionRequest,
                         await steps.UploadAsync(sessionId, images);
                     }
 
-                    // Prompt → draft: one go-ahead when the agent asked instead of drafting, then state checks.
-                    var reply = await steps.SendPromptAsync(sessionId, prompt);
-                    agentText = Said(agentText, reply);
+                    // Prompt → draft: one go-ahead when the agent asked instead of drafting, then state checks. A retry
+                    // whose earlier attempt prompted this session reads the draft that prompt paid for.
+                    PromptReply? reply = null;
+                    if (prompt is not null)
+                    {
+                        // From here the session may hold a generation: a retry must not prompt it again.
+                        sessionPrompted = true;
+                        reply = await steps.SendPromptAsync(sessionId, prompt);
+                        agentText = Said(agentText, reply);
+                    }
+
                     var latest = await steps.ReadDraftAsync(sessionId);
-                    if (!latest.Exportable && reply.AskedQuestion)
+                    if (!latest.Exportable && reply is { AskedQuestion: true })
                     {
                         steps.Warn($"The agent replied without making a draft (\"{TextClip.Clip(reply.Text, 160)}\"); one follow-up asked it to go ahead with its best judgement.");
                         agentText = Said(agentText, await steps.SendPromptAsync(sessionId, FollowUpPrompt, "Asking the agent to go ahead"));
@@ -135,7 +150,7 @@ public sealed class ConversionOrchestrator : TaskOrchestrator<ConversionRequest,
                     halted.Failure is { NemoCode: ConversionFailures.SessionNotFound } lost && sessions < MaxSessions)
                 {
                     steps.SessionLost(lost.Stage);
-                    (sessionId, rendering, rendered) = (null, null, null);
+                    (sessionId, sessionPrompted, rendering, rendered) = (null, false, null, null);
                 }
             }
 
@@ -175,6 +190,9 @@ public sealed class ConversionOrchestrator : TaskOrchestrator<ConversionRequest,
             OutputBytes = saved?.Bytes,
             Timeline = draft?.Summary,
             SessionId = sessionId,
+            // A prompt Nemo refused (a failure at the prompt stage) went in nowhere.
+            SessionPrompted = sessionPrompted && failure?.Stage != ConversionStage.Prompt,
+            RetryOf = request.Retrying?.InstanceId,
             RenderId = renderId,
             CreditsBefore = creditsBefore?.Available,
             CreditsAfter = creditsAfter?.Available,

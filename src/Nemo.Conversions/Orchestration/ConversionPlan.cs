@@ -5,8 +5,8 @@ namespace Nemo.Conversions;
 /// <param name="Prompt">The prompt sent in a fresh session.</param>
 /// <param name="Language">The session language.</param>
 /// <param name="Version">The output's version: 1, or the next one for a refinement.</param>
-/// <param name="EarlierSessionId">A refinement's earlier session, continued when it still exists; null for a fresh conversion.</param>
-/// <param name="EarlierSessionPrompt">The prompt sent in that earlier session.</param>
+/// <param name="EarlierSessionId">An earlier session to continue while it exists (a refinement's, or a retried attempt's); null for a fresh conversion.</param>
+/// <param name="EarlierSessionPrompt">The prompt sent in that earlier session; null when its prompt already went in (a retry), so its draft is read instead.</param>
 internal sealed record ConversionPlan(
     ConversionRequest Request,
     string Prompt,

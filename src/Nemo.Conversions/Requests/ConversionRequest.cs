@@ -14,4 +14,11 @@ public sealed record ConversionRequest(
     IReadOnlyList<string> Images,
     string Prompt,
     string Profile = "best",
-    ConversionOptions? Options = null);
+    ConversionOptions? Options = null)
+{
+    /// <summary>
+    /// Set on a retry of a failed or cancelled conversion (<c>nemo convert --retry</c>): the earlier attempt, whose
+    /// session is continued without a second prompt when a prompt went in there.
+    /// </summary>
+    public EarlierAttempt? Retrying { get; init; }
+}

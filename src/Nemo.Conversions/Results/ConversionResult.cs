@@ -39,6 +39,15 @@ public sealed record ConversionResult
     /// <summary>The Nemo session id.</summary>
     public string? SessionId { get; init; }
 
+    /// <summary>
+    /// Whether <see cref="SessionId"/> took a prompt (or may have: a reply cut short counts), so that a retry reads its
+    /// draft rather than paying for another generation there.
+    /// </summary>
+    public bool SessionPrompted { get; init; }
+
+    /// <summary>The attempt this one retried, when it was a retry.</summary>
+    public string? RetryOf { get; init; }
+
     /// <summary>The render id of the render that produced the output.</summary>
     public string? RenderId { get; init; }
 

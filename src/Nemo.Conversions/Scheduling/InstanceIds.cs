@@ -29,6 +29,14 @@ public static class InstanceIds
         return Hash("conv", "idempotency", key);
     }
 
+    /// <summary>Attempt <paramref name="attempt"/> (2, 3…) of the conversion whose first attempt is <paramref name="firstAttemptId"/>; the first attempt is that id itself.</summary>
+    public static string ForAttempt(string firstAttemptId, int attempt)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(firstAttemptId);
+        ArgumentOutOfRangeException.ThrowIfLessThan(attempt, 1);
+        return attempt == 1 ? firstAttemptId : string.Create(CultureInfo.InvariantCulture, $"{firstAttemptId}.{attempt}");
+    }
+
     /// <summary>A batch: the job folder in <paramref name="area"/> and the hash of its manifest.</summary>
     public static string ForBatch(string area, string jobFolder, string manifestHash)
     {

@@ -98,6 +98,7 @@ public sealed partial class ProcessSignalsTests : IAsyncLifetime
         convert.Signal("INT");
 
         Assert.Equal(130, await convert.WaitForExitAsync(StopWithin));
+        Assert.Contains("run the same command with --retry", convert.Error, StringComparison.Ordinal);
         using var result = JsonDocument.Parse(File.ReadAllText(Path.Combine(_nemo.OutputDirectory, "harbor.result.json")));
         Assert.Equal("cancelled", result.RootElement.GetProperty("status").GetString());
         Assert.Equal(1, _nemo.Count(SimulatorEndpoint.RenderCancel));
