@@ -15,16 +15,19 @@ internal static class ConversionOutcome
         _ => ExitCodes.Failed,
     };
 
-    /// <summary>The one line for a failed or cancelled result: its reason, with the Nemo code when there is one.</summary>
-    public static string Reason(ConversionResult result)
+    /// <summary>The one line for a failed or cancelled result: its name and <see cref="Why"/>.</summary>
+    public static string Reason(ConversionResult result) => $"{result.Name}: {Why(result)}";
+
+    /// <summary>Why a result is not a success: its reason, with the Nemo code when there is one.</summary>
+    public static string Why(ConversionResult result)
     {
         var failure = result.Failure;
         if (failure is null)
         {
-            return result.Status == ConversionStatus.Cancelled ? $"{result.Name}: cancelled" : $"{result.Name}: {result.Status}";
+            return result.Status == ConversionStatus.Cancelled ? "cancelled" : result.Status.ToString();
         }
 
         var code = failure.NemoCode is { } nemoCode ? $" (Nemo code {nemoCode})" : failure.HttpStatus is { } http ? $" (HTTP {http})" : "";
-        return $"{result.Name}: {failure.Reason}{code}";
+        return failure.Reason + code;
     }
 }

@@ -58,15 +58,17 @@ internal static class WatchCommand
             };
             await using var host = await NemoHost.StartAsync(settings, outbox, inboxPath, cancellationToken);
             var watcher = new InboxWatcher(watchOptions, host.Runtime, environment.Time, host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Nemo.Cli.Watch"), host.Store);
-            watcher.Started += (path, instanceId, created) =>
-                context.Output.WriteLine($"{Path.GetRelativePath(inboxPath, path)}: {(created ? "started" : "already started")} {instanceId}");
-            await context.Output.WriteLineAsync($"Watching {inboxPath} → {outbox}; Ctrl+C stops.");
-            try
+            await using (var console = new WatchConsole(context.Output, inboxPath, host.Runtime, host.Store))
             {
-                await watcher.RunAsync(cancellationToken);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
+                watcher.Outcome += console.Report;
+                await context.Output.WriteLineAsync($"Watching {inboxPath} → {outbox}; Ctrl+C stops.");
+                try
+                {
+                    await watcher.RunAsync(cancellationToken);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                }
             }
 
             // Conversions in flight are journaled; the next `nemo watch` (or `nemo status`) picks them up.

@@ -42,8 +42,8 @@ internal sealed class InboxWatcher
         _seen = new SeenIndex(Path.Combine(_stateDirectory, "watch", "seen"));
     }
 
-    /// <summary>Raised after a conversion or batch was started (or found already started): path, instance id, created.</summary>
-    public event Action<string, string, bool>? Started;
+    /// <summary>Raised for every file the watcher acts on: started, found started, skipped as seen before, or rejected.</summary>
+    public event Action<WatchOutcome>? Outcome;
 
     /// <summary>Why the inbox and outbox cannot be used together, or null when they can.</summary>
     public static string? CheckFolders(string inbox, string outbox)
@@ -139,13 +139,14 @@ internal sealed class InboxWatcher
         }
         catch (IOException ex)
         {
-            Log.WatchRejected(_logger, path, ex.Message);
+            Rejected(path, "it could not be read: " + ex.Message);
             return;
         }
 
         if (_seen.Find(hash) is { } seenId)
         {
             Log.WatchDuplicate(_logger, path, seenId);
+            Outcome?.Invoke(new WatchOutcome(path, WatchOutcomeKind.Skipped, seenId, "the same content was converted before"));
             return;
         }
 
@@ -166,7 +167,7 @@ internal sealed class InboxWatcher
         }
         catch (IOException ex)
         {
-            Log.WatchRejected(_logger, manifestPath, ex.Message);
+            Rejected(manifestPath, "it could not be read: " + ex.Message);
             return;
         }
 
@@ -174,6 +175,7 @@ internal sealed class InboxWatcher
         if (_seen.Find(hash) is { } seenId)
         {
             Log.WatchDuplicate(_logger, manifestPath, seenId);
+            Outcome?.Invoke(new WatchOutcome(manifestPath, WatchOutcomeKind.Skipped, seenId, "the same job was run before"));
             return;
         }
 
@@ -183,7 +185,6 @@ internal sealed class InboxWatcher
             // Recorded so a bad manifest is reported once, not on every scan; a corrected manifest has a new hash.
             _seen.TryAdd(hash, "rejected");
             var reason = parsed.Failure?.Reason ?? "invalid manifest";
-            Log.WatchRejected(_logger, manifestPath, reason);
             if (_store is not null)
             {
                 // The outbox says why too: <job>/summary.json, nothing started. A write that fails does not stop the watch.
@@ -197,6 +198,7 @@ internal sealed class InboxWatcher
                 }
             }
 
+            Rejected(manifestPath, reason);
             return;
         }
 
@@ -211,7 +213,13 @@ internal sealed class InboxWatcher
         _seen.TryAdd(hash, instanceId);
         _pending.Remove(path);
         Log.WatchStarted(_logger, kind, path, instanceId);
-        Started?.Invoke(path, instanceId, created);
+        Outcome?.Invoke(new WatchOutcome(path, created ? WatchOutcomeKind.Started : WatchOutcomeKind.AlreadyStarted, instanceId));
+    }
+
+    private void Rejected(string path, string reason)
+    {
+        Log.WatchRejected(_logger, path, reason);
+        Outcome?.Invoke(new WatchOutcome(path, WatchOutcomeKind.Rejected, Detail: reason));
     }
 
     // Files already hashed in this process are skipped until they change, so a rescan does not re-read every image.

@@ -131,7 +131,7 @@ public sealed class InboxWatcherTests : IDisposable
             },
             _scheduler);
         var started = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        watcher.Started += (_, id, _) => started.TrySetResult(id);
+        watcher.Outcome += outcome => started.TrySetResult(outcome.InstanceId!);
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         Directory.CreateDirectory(_temp.Combine("inbox"));
         var run = watcher.RunAsync(stop.Token);

@@ -48,6 +48,43 @@ public sealed class WatchCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_outcome_gets_one_line_without_verbose_done_skipped_rejected_and_a_finished_batch()
+    {
+        var inbox = _nemo.Folder.Combine("inbox");
+        Directory.CreateDirectory(inbox);
+        using var stop = new CancellationTokenSource();
+        var watch = NemoCli.Start([.. _nemo.CommonArgs, "watch", inbox, "--out", _nemo.OutputDirectory], stop.Token);
+        await watch.WaitForLineAsync("Watching ", TimeSpan.FromSeconds(60));
+        var image = await File.ReadAllBytesAsync(Path.Combine(NemoCli.SamplesDirectory, "harbor.jpg"));
+
+        await File.WriteAllBytesAsync(Path.Combine(inbox, "harbor.jpg"), image);
+        var done = await watch.WaitForLineAsync("harbor.jpg: done → ", TimeSpan.FromSeconds(90));
+        await File.WriteAllBytesAsync(Path.Combine(inbox, "again.jpg"), image);
+        var skipped = await watch.WaitForLineAsync("again.jpg: ", TimeSpan.FromSeconds(30));
+        Directory.CreateDirectory(Path.Combine(inbox, "broken"));
+        await File.WriteAllTextAsync(Path.Combine(inbox, "broken", "job.json"), "{ \"items\": [");
+        var corrupt = await watch.WaitForLineAsync("broken/job.json: ", TimeSpan.FromSeconds(30));
+        Directory.CreateDirectory(Path.Combine(inbox, "escape"));
+        await File.WriteAllTextAsync(Path.Combine(inbox, "escape", "job.json"), """{ "items": [ { "images": ["../harbor.jpg"], "prompt": "a slow pan" } ] }""");
+        var traversal = await watch.WaitForLineAsync("escape/job.json: ", TimeSpan.FromSeconds(30));
+        Directory.CreateDirectory(Path.Combine(inbox, "trip"));
+        await File.WriteAllBytesAsync(Path.Combine(inbox, "trip", "pier.jpg"), image);
+        await File.WriteAllTextAsync(Path.Combine(inbox, "trip", "job.json"), """{ "items": [ { "images": ["pier.jpg"], "prompt": "a slow pan across the pier" } ] }""");
+        var batch = await watch.WaitForLineAsync("trip/job.json: batch finished", TimeSpan.FromSeconds(90));
+        await stop.CancelAsync();
+
+        Assert.Equal(0, await watch.Run);
+        Assert.Equal("", watch.Error);
+        Assert.EndsWith(Path.Combine(_nemo.OutputDirectory, "harbor.mp4"), done, StringComparison.Ordinal);
+        Assert.StartsWith("again.jpg: skipped, the same content was converted before (conv-", skipped, StringComparison.Ordinal);
+        Assert.StartsWith("broken/job.json: rejected, nothing started: broken/job.json is not valid JSON", corrupt, StringComparison.Ordinal);
+        Assert.EndsWith($"(→ {Path.Combine(_nemo.OutputDirectory, "broken", "summary.json")})", corrupt, StringComparison.Ordinal);
+        Assert.StartsWith("escape/job.json: rejected, nothing started: ", traversal, StringComparison.Ordinal);
+        Assert.Contains("items[0].images[0]", traversal, StringComparison.Ordinal);
+        Assert.Equal($"trip/job.json: batch finished, 1 of 1 succeeded → {Path.Combine(_nemo.OutputDirectory, "trip", "summary.json")}", batch);
+    }
+
+    [Fact]
     public async Task An_outbox_inside_the_inbox_is_refused()
     {
         var inbox = _nemo.Folder.Combine("inbox");
