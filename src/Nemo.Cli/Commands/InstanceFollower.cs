@@ -24,7 +24,6 @@ internal static class InstanceFollower
         var runtime = host.Runtime;
         var started = context.Time.GetTimestamp();
         ConversionInstance finished;
-        var cancelRequested = false;
         using (var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
             var progress = new ProgressView(context.Output, context.Interactive, context.Time)
@@ -44,7 +43,6 @@ internal static class InstanceFollower
             {
                 // Ctrl+C: cancel the conversion itself (it stops any render and writes a cancelled result, or keeps a render
                 // that had already finished), then report.
-                cancelRequested = true;
                 await runtime.CancelAsync(instanceId, "cancelled by the user (Ctrl+C)", CancellationToken.None);
                 using var grace = new CancellationTokenSource(CancelGrace, context.Time);
                 try
@@ -69,22 +67,18 @@ internal static class InstanceFollower
             }
         }
 
-        var exitCode = await ReportAsync(context, host, finished, instanceId, context.Time.GetElapsedTime(started), cancelRequested);
-        if (retryHint is not null && exitCode is ExitCodes.Failed or ExitCodes.Cancelled)
-        {
-            await context.Error.WriteLineAsync($"nemo: {name}: {retryHint}");
-        }
-
-        return exitCode;
+        return await ReportAsync(context, host, finished, instanceId, context.Time.GetElapsedTime(started), retryHint);
     }
 
-    private static async Task<int> ReportAsync(CommandContext context, NemoHost host, ConversionInstance finished, string instanceId, TimeSpan elapsed, bool cancelRequested)
+    private static async Task<int> ReportAsync(CommandContext context, NemoHost host, ConversionInstance finished, string instanceId, TimeSpan elapsed, string? retryHint)
     {
+        // A failed or cancelled run still ends in one line: why, then how to try again.
+        var hint = retryHint is null ? "" : "; " + retryHint;
         if (ConversionOutcome.ResultOf(finished) is not { } result)
         {
             return await context.FailAsync(
                 finished.Status == InstanceStatus.Terminated ? ExitCodes.Cancelled : ExitCodes.Failed,
-                $"{finished.Name}: conversion {instanceId} {finished.Status.ToString().ToLowerInvariant()}: {finished.Error ?? "no result"}");
+                $"{finished.Name}: conversion {instanceId} {finished.Status.ToString().ToLowerInvariant()}: {finished.Error ?? "no result"}{hint}");
         }
 
         // An event the sinks could not deliver is said on standard error, whatever the outcome (and is in the result).
@@ -95,18 +89,18 @@ internal static class InstanceFollower
 
         if (result.Status != ConversionStatus.Succeeded)
         {
-            return await context.FailAsync(ConversionOutcome.ExitCode(result), ConversionOutcome.Reason(result));
+            var exitCode = ConversionOutcome.ExitCode(result);
+            return await context.FailAsync(exitCode, ConversionOutcome.Reason(result) + (exitCode == ExitCodes.Usage ? "" : hint));
         }
 
         var path = result.Output is { } output ? host.Store.OutputPath(output) : host.Store.OutputDirectory;
         await context.Output.WriteLineAsync($"{result.Name}: done → {path} ({result.OutputBytes ?? 0:N0} bytes, {elapsed.TotalSeconds:0.#} s)");
-        if (cancelRequested)
+
+        // What happened on the way is said here too, not only in result.json: a refinement made afresh because its session
+        // had expired, a render tried again, the draft held to the options, why Ctrl+C came too late to stop it.
+        foreach (var warning in result.Warnings.Where(w => !w.StartsWith(ConversionEvents.UndeliveredWarning, StringComparison.Ordinal)))
         {
-            // Ctrl+C did not stop it: say why (the render had already finished and was kept).
-            foreach (var warning in result.Warnings)
-            {
-                await context.Output.WriteLineAsync($"{result.Name}: {warning}");
-            }
+            await context.Output.WriteLineAsync($"{result.Name}: note: {warning}");
         }
 
         return ExitCodes.Success;

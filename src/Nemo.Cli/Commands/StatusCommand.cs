@@ -8,14 +8,19 @@ using Spectre.Console;
 
 namespace Nemo.Cli.Commands;
 
-/// <summary><c>nemo status [id]</c>: the instances in the state folder, or one instance's detail.</summary>
+/// <summary>
+/// <c>nemo status [id] [--json]</c>: the instances in the state folder, or one instance's detail. A table on a terminal;
+/// elsewhere (a pipe, a file) one tab-separated line per instance with a header, or <c>label: value</c> lines for one;
+/// <c>--json</c> for programs.
+/// </summary>
 internal static class StatusCommand
 {
     public static Command Create(GlobalOptions global, CommandEnvironment environment)
     {
         var id = new Argument<string?>("id") { Description = "An instance id (default: list the most recent)", Arity = ArgumentArity.ZeroOrOne };
         var max = new Option<int>("--max") { Description = "How many instances to list", DefaultValueFactory = _ => 50 };
-        var command = new Command("status", "Show conversions in the state folder") { id, max };
+        var json = new Option<bool>("--json") { Description = "Write JSON: an array of instances, or one instance with its full result" };
+        var command = new Command("status", "Show conversions in the state folder (a table on a terminal, tab-separated lines otherwise)") { id, max, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var context = CommandContext.From(parse, environment);
@@ -36,26 +41,54 @@ internal static class StatusCommand
                     return await context.FailAsync(ExitCodes.Failed, $"no conversion '{instanceId}' in {Path.GetFullPath(settings.StateDirectory)}");
                 }
 
-                console.Write(Detail(instance));
+                if (parse.GetValue(json))
+                {
+                    await context.Output.WriteLineAsync(JsonSerializer.Serialize(InstanceView.Of(instance), ConversionJson.Options));
+                }
+                else if (context.Interactive)
+                {
+                    console.Write(Detail(instance));
+                }
+                else
+                {
+                    foreach (var (label, value) in Fields(instance))
+                    {
+                        await context.Output.WriteLineAsync($"{label}: {OneLine(value)}");
+                    }
+                }
+
                 return ExitCodes.Success;
             }
 
             var instances = await host.Runtime.ListAsync(parse.GetValue(max), cancellationToken);
+            if (parse.GetValue(json))
+            {
+                await context.Output.WriteLineAsync(JsonSerializer.Serialize(instances.Select(InstanceView.Of), ConversionJson.Options));
+                return ExitCodes.Success;
+            }
+
             if (instances.Count == 0)
             {
                 await context.Output.WriteLineAsync("No conversions yet.");
                 return ExitCodes.Success;
             }
 
+            if (!context.Interactive)
+            {
+                // A table off a terminal wraps at 80 columns and breaks ids across lines: one line per instance instead.
+                await context.Output.WriteLineAsync("id\tname\tstatus\tprogress\tupdated");
+                foreach (var instance in instances)
+                {
+                    await context.Output.WriteLineAsync(string.Join('\t', Columns(instance).Select(OneLine)));
+                }
+
+                return ExitCodes.Success;
+            }
+
             var table = new Table().AddColumns("id", "name", "status", "progress", "updated");
             foreach (var instance in instances)
             {
-                table.AddRow(
-                    Markup.Escape(instance.InstanceId),
-                    Markup.Escape(ConversionOutcome.ResultOf(instance)?.Name ?? instance.Name),
-                    Markup.Escape(StatusText(instance)),
-                    Markup.Escape(ProgressText.Describe(instance)),
-                    instance.LastUpdatedAt.ToString("u", CultureInfo.InvariantCulture));
+                table.AddRow([.. Columns(instance).Select(Markup.Escape)]);
             }
 
             console.Write(table);
@@ -73,7 +106,19 @@ internal static class StatusCommand
         Interactive = context.Interactive ? InteractionSupport.Detect : InteractionSupport.No,
     });
 
-    private static string StatusText(ConversionInstance instance) =>
+    private static string[] Columns(ConversionInstance instance) =>
+    [
+        instance.InstanceId,
+        ConversionOutcome.ResultOf(instance)?.Name ?? instance.Name,
+        StatusText(instance),
+        ProgressText.Describe(instance),
+        instance.LastUpdatedAt.ToString("u", CultureInfo.InvariantCulture),
+    ];
+
+    /// <summary>A value on one line, with no tab: the plain output's separators stay unambiguous.</summary>
+    private static string OneLine(string value) => value.ReplaceLineEndings(" ").Replace('\t', ' ');
+
+    internal static string StatusText(ConversionInstance instance) =>
         ConversionOutcome.ResultOf(instance) is { } result
             ? JsonSerializer.Serialize(result.Status, ConversionJson.Compact).Trim('"')
             : JsonSerializer.Serialize(instance.Status, ConversionJson.Compact).Trim('"');
@@ -81,11 +126,22 @@ internal static class StatusCommand
     private static Grid Detail(ConversionInstance instance)
     {
         var grid = new Grid().AddColumn().AddColumn();
+        foreach (var (label, value) in Fields(instance))
+        {
+            grid.AddRow(new Text(label), new Text(value));
+        }
+
+        return grid;
+    }
+
+    private static List<(string Label, string Value)> Fields(ConversionInstance instance)
+    {
+        var fields = new List<(string, string)>();
         void Row(string label, string? value)
         {
             if (!string.IsNullOrEmpty(value))
             {
-                grid.AddRow(new Text(label), new Text(value));
+                fields.Add((label, value));
             }
         }
 
@@ -107,6 +163,6 @@ internal static class StatusCommand
         }
 
         Row("error", instance.Error);
-        return grid;
+        return fields;
     }
 }

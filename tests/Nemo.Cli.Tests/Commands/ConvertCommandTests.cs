@@ -157,6 +157,7 @@ public sealed class ConvertCommandTests : IAsyncLifetime
         Assert.True(run.ExitCode == 1, run.ToString());
         var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains(code, line, StringComparison.Ordinal);
+        Assert.EndsWith("run the same command with --retry (a new attempt; a prompt Nemo already took is not sent again)", line, StringComparison.Ordinal);
         var failure = ReadResult("harbor").GetProperty("failure");
         Assert.Equal("terminal", failure.GetProperty("kind").GetString());
         var reported = code == "402" ? failure.GetProperty("httpStatus").GetInt32() : failure.GetProperty("nemoCode").GetInt32();
@@ -274,7 +275,8 @@ public sealed class ConvertCommandTests : IAsyncLifetime
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("Usage:", run.Error, StringComparison.Ordinal);
         Assert.Contains("convert", run.Error, StringComparison.Ordinal);
-        Assert.Contains("Exit codes: 0 success, 1 the conversion failed, 2 invalid usage or input (nothing was spent), 130 cancelled.", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Exit codes: 0 success (or a service stopped by a signal), 1 the conversion failed, 2 invalid usage or input (nothing was spent), "
+            + "130 cancelled (Ctrl+C), 143 stopped by SIGTERM", System.Text.RegularExpressions.Regex.Replace(run.Error, @"\s+", " "), StringComparison.Ordinal);
         Assert.DoesNotContain("Required command was not provided", run.Error, StringComparison.Ordinal);
     }
 

@@ -71,6 +71,7 @@ public sealed class IterateCommandTests : IAsyncLifetime
         var second = ReadResult("harbor.v2.result.json");
         Assert.NotEqual(first.GetProperty("sessionId").GetString(), second.GetProperty("sessionId").GetString());
         Assert.Contains(second.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("expired", StringComparison.Ordinal));
+        Assert.Contains("harbor: note: The earlier Nemo session has expired (1002); made a fresh conversion of the original images with both prompts.", v2.Output, StringComparison.Ordinal);
         Assert.Equal(2, _nemo.Simulator.Journal.PromptsPerSession().Count);
         Assert.Equal(2, _nemo.Count(SimulatorEndpoint.Upload));
         await _nemo.VerifyReplaysAsync();
