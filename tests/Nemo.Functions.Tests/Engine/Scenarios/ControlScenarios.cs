@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Nemo.Conversions;
 using Nemo.Simulator;
 
@@ -47,6 +48,31 @@ public abstract class ControlScenarios(OrchestrationEngine engine) : EngineScena
         Assert.Equal(1, world.Count(SimulatorEndpoint.RenderCancel));
         Assert.Equal(1, world.Count(SimulatorEndpoint.RenderStart));
         Assert.False(Assert.Single(world.Simulator.Renders).Cancelled);
+    }
+
+    [Fact]
+    public async Task A_retry_of_a_cancelled_conversion_renders_its_draft_in_its_session_with_no_second_prompt()
+    {
+        await using var world = await AppOnEngine.StartAsync(Engine, o => (o.RenderDurationMin, o.RenderDurationMax) = (TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(10)));
+        var id = await Scenario.ConvertAsync(world, "harbor");
+        await Polling.UntilAsync(() => world.Count(SimulatorEndpoint.RenderStart) > 0, AppOnEngine.ConversionTimeout);
+        Assert.True(await world.Scheduler.CancelAsync(id, "changed my mind"));
+        var cancelled = Scenario.Output(await world.WaitForEndAsync(id)).Deserialize<ConversionResult>(ConversionJson.Options)!;
+        Assert.True(cancelled.SessionPrompted);
+        world.Simulator.Options.RenderDurationMin = world.Simulator.Options.RenderDurationMax = TimeSpan.FromSeconds(1);
+
+        var retryId = InstanceIds.ForAttempt(id, 2);
+        var retry = new ConversionRequest("harbor", ["harbor.png"], Scenario.Prompt, "best") { Retrying = EarlierAttempt.From(cancelled) };
+        Assert.True(await world.Scheduler.ScheduleAsync(ConversionWorkflow.Conversion, retryId, retry));
+        var result = Scenario.Output(await world.WaitForEndAsync(retryId));
+
+        Assert.Equal("succeeded", result.GetProperty("status").GetString());
+        Assert.Equal(id, result.GetProperty("retryOf").GetString());
+        Assert.Equal(cancelled.SessionId, result.GetProperty("sessionId").GetString());
+        Assert.Equal(1, world.Count(SimulatorEndpoint.CreateSession));
+        Assert.Equal(1, world.Count(SimulatorEndpoint.RunSse));
+        Assert.Equal(2, world.Count(SimulatorEndpoint.RenderStart));
+        Assert.Equal(["harbor.mp4", "harbor.result.json"], (await world.OutputsAsync()).Order(StringComparer.Ordinal));
     }
 
     [Fact]
