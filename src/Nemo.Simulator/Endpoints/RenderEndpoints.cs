@@ -48,7 +48,12 @@ internal static class RenderEndpoints
             render.FailAfter = render.Duration * 0.5;
         }
 
-        var job = RenderJobFactory.Create(render.Draft, runtime.State.UploadsOf(session), render.OutputPath);
+        var job = RenderJobFactory.Create(render.Draft, runtime.State.UploadsOf(session), render.OutputPath, runtime.Options.MaxVideoLength);
+        if (job.Capped)
+        {
+            Log.RenderCapped(runtime.Logger, render.Id, job.TimelineLength.TotalSeconds, job.Length.TotalSeconds);
+        }
+
         render.Output = BuildAsync(runtime, render, job);
         await NemoResponses.RenderOkAsync(context, new JsonObject
         {

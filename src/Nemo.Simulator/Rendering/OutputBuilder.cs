@@ -16,7 +16,7 @@ internal sealed class OutputBuilder(FfmpegRunner ffmpeg, ILogger<OutputBuilder> 
             await _gate.WaitAsync(cancellationToken);
             try
             {
-                if ((job.Images.Count > 0 && await ffmpeg.RunAsync(FfmpegArguments.Slideshow(job, partial), cancellationToken))
+                if ((job.Clips.Count > 0 && await ffmpeg.RunAsync(FfmpegArguments.Slideshow(job, partial), cancellationToken))
                     || await ffmpeg.RunAsync(FfmpegArguments.ColorClip(job, partial), cancellationToken))
                 {
                     File.Move(partial, job.OutputPath, overwrite: true);
