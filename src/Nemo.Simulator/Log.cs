@@ -32,4 +32,7 @@ internal static partial class Log
 
     [LoggerMessage(5505, LogLevel.Warning, "Render {RenderId}: the draft's timeline is {TimelineSeconds} s; the simulator renders it in {Seconds} s, every segment shortened in proportion (Simulator:MaxVideoLength)")]
     public static partial void RenderCapped(ILogger logger, string renderId, double timelineSeconds, double seconds);
+
+    [LoggerMessage(5506, LogLevel.Debug, "ffmpeg stopped: its render was cancelled or the simulator is stopping")]
+    public static partial void FfmpegStopped(ILogger logger);
 }

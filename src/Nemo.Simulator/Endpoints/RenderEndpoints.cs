@@ -95,6 +95,8 @@ internal static class RenderEndpoints
             return;
         }
 
+        render.StopBuild();
+
         await NemoResponses.RenderOkAsync(context, new JsonObject
         {
             ["data"] = new JsonObject { ["id"] = render.Id, ["status"] = "cancelled", ["progress"] = status.Progress },
@@ -143,7 +145,8 @@ internal static class RenderEndpoints
         await Task.Yield();
         try
         {
-            var size = await runtime.Outputs.BuildAsync(job, runtime.Stopping);
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(runtime.Stopping, render.BuildStopping);
+            var size = await runtime.Outputs.BuildAsync(job, stopping.Token);
             runtime.State.OutputReady(render);
             return size;
         }

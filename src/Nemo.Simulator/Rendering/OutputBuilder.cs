@@ -23,6 +23,11 @@ internal sealed class OutputBuilder(FfmpegRunner ffmpeg, ILogger<OutputBuilder> 
                     return new FileInfo(job.OutputPath).Length;
                 }
             }
+            catch (OperationCanceledException)
+            {
+                File.Delete(partial);
+                throw;
+            }
             finally
             {
                 _gate.Release();

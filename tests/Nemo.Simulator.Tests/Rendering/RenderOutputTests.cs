@@ -5,7 +5,8 @@ namespace Nemo.Simulator.Tests.Rendering;
 
 /// <summary>
 /// The MP4 a render makes with ffmpeg, as the real service's would be: as long as the draft's timeline (or the
-/// simulator's cap, which it says), with an audio track where the draft has music, an animated GIF still moving.
+/// simulator's cap, which it says), with an audio track where the draft has music, an animated GIF still moving; and
+/// an encode stopped on purpose is not reported as a timeout.
 /// </summary>
 public sealed class RenderOutputTests : IDisposable
 {
@@ -104,5 +105,40 @@ public sealed class RenderOutputTests : IDisposable
         Assert.True(moving.Count >= 12, $"{moving.Count} samples");
         Assert.All(moving, change => Assert.True(change > 3, $"the GIF stood still: {string.Join(", ", moving)}"));
         Assert.All(still, change => Assert.True(change < 1, $"the still moved: {string.Join(", ", still)}"));
+    }
+
+    [Fact]
+    public async Task A_cancelled_render_stops_its_encode_and_no_timeout_is_reported()
+    {
+        var logs = new LogCapture();
+        var (sim, nemo) = await RawNemo.StartAsync(o => (o.UseFfmpeg, o.MaxVideoLength) = (true, TimeSpan.FromMinutes(2)), logs);
+        await using var _ = sim;
+        using var __ = nemo;
+        var (session, draft) = await nemo.DraftedSessionAsync("animate this image with a slow zoom-in and leftward pan, a 2 minute video");
+        await nemo.CallAsync(HttpMethod.Post, "api/render/proxy/lambda", RawNemo.RenderBody("render_long", session, draft));
+        await RawNemo.WaitForAsync(() => Task.FromResult(Directory.EnumerateFiles(sim.StorageDirectory, "*.part", SearchOption.AllDirectories).FirstOrDefault()));
+
+        var (response, _) = await nemo.CallAsync(HttpMethod.Post, "api/render/proxy/lambda/render_long/cancel");
+
+        Assert.True(response.IsSuccessStatusCode);
+        await RawNemo.WaitForAsync(() => Task.FromResult(logs.Entries.Any(e => e.EventId == 5506) ? "stopped" : null), seconds: 10);
+        Assert.DoesNotContain(logs.Entries, e => e.EventId == 5501);
+    }
+
+    [Fact]
+    public async Task A_simulator_stopped_mid_encode_reports_no_timeout()
+    {
+        var logs = new LogCapture();
+        var (sim, nemo) = await RawNemo.StartAsync(o => (o.UseFfmpeg, o.MaxVideoLength) = (true, TimeSpan.FromMinutes(2)), logs);
+        using (nemo)
+        {
+            await using var _ = sim;
+            var (session, draft) = await nemo.DraftedSessionAsync("animate this image with a slow zoom-in and leftward pan, a 2 minute video");
+            await nemo.CallAsync(HttpMethod.Post, "api/render/proxy/lambda", RawNemo.RenderBody("render_long", session, draft));
+            await RawNemo.WaitForAsync(() => Task.FromResult(Directory.EnumerateFiles(sim.StorageDirectory, "*.part", SearchOption.AllDirectories).FirstOrDefault()));
+        }
+
+        await RawNemo.WaitForAsync(() => Task.FromResult(logs.Entries.Any(e => e.EventId is 5501 or 5506) ? "ended" : null), seconds: 10);
+        Assert.DoesNotContain(logs.Entries, e => e.EventId == 5501 || e.Message.Contains("timed out", StringComparison.Ordinal));
     }
 }
