@@ -217,6 +217,35 @@ public sealed class ConvertCommandTests : IAsyncLifetime
         using var exported = JsonDocument.Parse(Assert.Single(_nemo.Simulator.Renders).Draft!);
         Assert.DoesNotContain(exported.RootElement.GetProperty("t").EnumerateArray(), t => t.GetProperty("tt").GetInt32() == 1);
         Assert.Equal(1, _nemo.Count(SimulatorEndpoint.RunSse));
+        Assert.Null((await Ffmpeg.ProbeAsync(Path.Combine(_nemo.OutputDirectory, "harbor.mp4"))).AudioCodec);
+    }
+
+    [Fact]
+    public async Task Music_asked_for_is_an_audio_track_in_the_mp4()
+    {
+        var run = await _nemo.ConvertAsync([Sample("harbor.jpg")], "--prompt", "animate this image with a slow zoom-in and leftward pan", "--music");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var exported = JsonDocument.Parse(Assert.Single(_nemo.Simulator.Renders).Draft!);
+        Assert.Contains(exported.RootElement.GetProperty("t").EnumerateArray(), t => t.GetProperty("tt").GetInt32() == 1);
+        var video = await Ffmpeg.ProbeAsync(Path.Combine(_nemo.OutputDirectory, "harbor.mp4"));
+        Assert.Equal("aac", video.AudioCodec);
+        Assert.InRange(video.Seconds, 4.95, 5.1);
+    }
+
+    [Fact]
+    public async Task An_animated_gif_stays_animated_in_the_ezgif_profile()
+    {
+        var gif = _nemo.Folder.Combine("in", "spinner.gif");
+        Directory.CreateDirectory(Path.GetDirectoryName(gif)!);
+        await Ffmpeg.AnimatedGifAsync(gif);
+
+        var run = await _nemo.ConvertAsync([gif], "--profile", "ezgif", "--prompt", "turn my images into a looping animated video like ezgif does");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var changes = await Ffmpeg.ChangesAsync(Path.Combine(_nemo.OutputDirectory, "spinner.mp4"), perSecond: 5, seconds: 3);
+        Assert.True(changes.Count >= 12, $"{changes.Count} samples");
+        Assert.All(changes, change => Assert.True(change > 3, $"the GIF stood still: {string.Join(", ", changes)}"));
     }
 
     [Fact]

@@ -103,6 +103,24 @@ public sealed class ServeCommandTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Every_time_the_API_reports_really_happened_none_in_the_future()
+    {
+        var started = DateTimeOffset.UtcNow;
+        using var created = await _http.PostAsync("api/conversions", Upload("animate this image with a slow zoom-in and leftward pan", "timed"));
+        var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
+
+        var finished = await WaitFinishedAsync(id);
+        var list = JsonDocument.Parse(await _http.GetStringAsync("api/conversions")).RootElement;
+        var ended = DateTimeOffset.UtcNow;
+
+        Assert.Equal("succeeded", finished.GetProperty("status").GetString());
+        // createdAt, lastUpdatedAt, and the result's start, end and stage times.
+        Assert.True(TrueTimes.AssertWithin(finished, started, ended, "GET /api/conversions/" + id) >= 10, finished.ToString());
+        var item = list.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetString() == id);
+        Assert.True(TrueTimes.AssertWithin(item, started, ended, "GET /api/conversions") >= 2, item.ToString());
+    }
+
+    [Fact]
     public async Task Json_with_an_invalid_body_is_a_problem_details_400()
     {
         using var bad = await _http.PostAsync("api/conversions", new StringContent("{not json", Encoding.UTF8, "application/json"));
