@@ -32,7 +32,7 @@ public sealed class SimulatorDemoTests : IDisposable
     [Fact]
     public async Task The_demo_video_follows_its_timeline_its_times_are_true_and_its_console_has_no_warning()
     {
-        var image = Sample("harbor.jpg");
+        var image = Sample("coffee.jpg");
         var started = DateTimeOffset.UtcNow;
 
         var run = await NemoProcess.RunAsync(_folder.Path, "convert", image, "--prompt", Prompt, "--duration", "4", "--simulator", "--out", "out", "--state-dir", "state");
@@ -42,11 +42,11 @@ public sealed class SimulatorDemoTests : IDisposable
         Assert.Equal("", run.Error);
         Assert.DoesNotContain("warn", run.Output, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("timed out", run.Output, StringComparison.OrdinalIgnoreCase);
-        var video = await Ffmpeg.ProbeAsync(_folder.Combine("out", "harbor.mp4"));
+        var video = await Ffmpeg.ProbeAsync(_folder.Combine("out", "coffee.mp4"));
         Assert.InRange(video.Seconds, 3.95, 4.1);
         Assert.Equal((1920, 1080, "h264"), (video.Width, video.Height, video.VideoCodec));
 
-        var result = Json(_folder.Combine("out", "harbor.result.json"));
+        var result = Json(_folder.Combine("out", "coffee.result.json"));
         Assert.Contains("(0-4s)", result.GetProperty("timeline").GetString(), StringComparison.Ordinal);
         Assert.True(TrueTimes.AssertWithin(result, started, ended, "result.json") >= 10);
         var events = File.ReadAllLines(_folder.Combine("state", "events.jsonl"));
@@ -60,12 +60,12 @@ public sealed class SimulatorDemoTests : IDisposable
     {
         // No motion: a still held for 10 s encodes in well under a second, so the render's time is the simulator's.
         var run = await NemoProcess.RunAsync(
-            _folder.Path, "convert", Sample("garden.png"), "--prompt", "make a calm video of this photo", "--duration", "12", "--simulator", "--out", "out", "--state-dir", "state");
+            _folder.Path, "convert", Sample("chelsea.png"), "--prompt", "make a calm video of this photo", "--duration", "12", "--simulator", "--out", "out", "--state-dir", "state");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        var video = await Ffmpeg.ProbeAsync(_folder.Combine("out", "garden.mp4"));
+        var video = await Ffmpeg.ProbeAsync(_folder.Combine("out", "chelsea.mp4"));
         Assert.InRange(video.Seconds, 9.95, 10.1);
-        Assert.Contains("(0-12s)", Json(_folder.Combine("out", "garden.result.json")).GetProperty("timeline").GetString(), StringComparison.Ordinal);
+        Assert.Contains("(0-12s)", Json(_folder.Combine("out", "chelsea.result.json")).GetProperty("timeline").GetString(), StringComparison.Ordinal);
         Assert.Contains("the draft's timeline is 12 s; the simulator renders it in 10 s", run.Output, StringComparison.Ordinal);
         Assert.Contains("Simulator:MaxVideoLength", run.Output, StringComparison.Ordinal);
     }

@@ -43,9 +43,9 @@ public sealed class ServeCommandTests : IAsyncLifetime, IDisposable
     private static MultipartFormDataContent Upload(string prompt, string? name = null)
     {
         var form = new MultipartFormDataContent();
-        var image = new StreamContent(File.OpenRead(Path.Combine(NemoCli.SamplesDirectory, "harbor.jpg")));
+        var image = new StreamContent(File.OpenRead(Path.Combine(NemoCli.SamplesDirectory, "coffee.jpg")));
         image.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
-        form.Add(image, "images", "harbor.jpg");
+        form.Add(image, "images", "coffee.jpg");
         form.Add(new StringContent(prompt), "prompt");
         form.Add(new StringContent("""{"aspectRatio":"16:9"}"""), "options");
         if (name is not null)
@@ -202,7 +202,7 @@ public sealed class ServeCommandTests : IAsyncLifetime, IDisposable
                 {
                     var context = await listener.GetContextAsync();
                     context.Response.ContentType = "image/jpeg";
-                    await using (var file = File.OpenRead(Path.Combine(NemoCli.SamplesDirectory, "harbor.jpg")))
+                    await using (var file = File.OpenRead(Path.Combine(NemoCli.SamplesDirectory, "coffee.jpg")))
                     {
                         await file.CopyToAsync(context.Response.OutputStream);
                     }
@@ -212,7 +212,7 @@ public sealed class ServeCommandTests : IAsyncLifetime, IDisposable
             }
         });
         await Task.Yield();
-        return $"http://127.0.0.1:{free}/harbor.jpg";
+        return $"http://127.0.0.1:{free}/coffee.jpg";
     }
 
     [Fact]

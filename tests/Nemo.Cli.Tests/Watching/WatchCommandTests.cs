@@ -21,11 +21,11 @@ public sealed class WatchCommandTests : IAsyncLifetime
         using var stop = new CancellationTokenSource();
         var watch = NemoCli.Start([.. _nemo.CommonArgs, "watch", inbox, "--out", _nemo.OutputDirectory, "--prompt", "animate this image with a slow zoom-in and leftward pan"], stop.Token);
         await watch.WaitForLineAsync("Watching ", TimeSpan.FromSeconds(60));
-        var image = await File.ReadAllBytesAsync(Path.Combine(NemoCli.SamplesDirectory, "harbor.jpg"));
+        var image = await File.ReadAllBytesAsync(Path.Combine(NemoCli.SamplesDirectory, "coffee.jpg"));
 
-        await File.WriteAllBytesAsync(Path.Combine(inbox, "harbor.jpg"), image);
-        await File.WriteAllBytesAsync(Path.Combine(inbox, "harbor copy.jpg"), image);
-        await Task.Run(() => Polling.UntilAsync(() => File.Exists(Path.Combine(_nemo.OutputDirectory, "harbor.result.json")) || File.Exists(Path.Combine(_nemo.OutputDirectory, "harbor copy.result.json")), TimeSpan.FromSeconds(90)));
+        await File.WriteAllBytesAsync(Path.Combine(inbox, "coffee.jpg"), image);
+        await File.WriteAllBytesAsync(Path.Combine(inbox, "coffee copy.jpg"), image);
+        await Task.Run(() => Polling.UntilAsync(() => File.Exists(Path.Combine(_nemo.OutputDirectory, "coffee.result.json")) || File.Exists(Path.Combine(_nemo.OutputDirectory, "coffee copy.result.json")), TimeSpan.FromSeconds(90)));
         await stop.CancelAsync();
 
         Assert.Equal(0, await watch.Run);
