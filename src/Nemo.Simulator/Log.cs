@@ -29,4 +29,10 @@ internal static partial class Log
 
     [LoggerMessage(5504, LogLevel.Error, "Building the output of render {RenderId} failed")]
     public static partial void RenderBuildFailed(ILogger logger, string renderId, Exception exception);
+
+    [LoggerMessage(5505, LogLevel.Warning, "Render {RenderId}: the draft's timeline is {TimelineSeconds} s; the simulator renders it in {Seconds} s, every segment shortened in proportion (Simulator:MaxVideoLength)")]
+    public static partial void RenderCapped(ILogger logger, string renderId, double timelineSeconds, double seconds);
+
+    [LoggerMessage(5506, LogLevel.Debug, "ffmpeg stopped: its render was cancelled or the simulator is stopping")]
+    public static partial void FfmpegStopped(ILogger logger);
 }

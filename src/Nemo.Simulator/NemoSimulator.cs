@@ -51,7 +51,18 @@ public sealed class NemoSimulator : IAsyncDisposable
     /// <param name="options">The options; null uses the defaults.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running simulator; dispose it to stop it and delete its files.</returns>
-    public static async Task<NemoSimulator> StartAsync(SimulatorOptions? options = null, CancellationToken cancellationToken = default)
+    public static Task<NemoSimulator> StartAsync(SimulatorOptions? options = null, CancellationToken cancellationToken = default) =>
+        StartAsync(options, configureLogging: null, cancellationToken);
+
+    /// <summary>
+    /// Starts a simulator on <c>http://127.0.0.1:0</c> whose logging <paramref name="configureLogging"/> adjusts (by
+    /// default warnings and errors go to the console), e.g. to read what it says in a test.
+    /// </summary>
+    /// <param name="options">The options; null uses the defaults.</param>
+    /// <param name="configureLogging">Applied after the default logging set-up; null keeps it.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running simulator; dispose it to stop it and delete its files.</returns>
+    public static async Task<NemoSimulator> StartAsync(SimulatorOptions? options, Action<ILoggingBuilder>? configureLogging, CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -61,6 +72,7 @@ public sealed class NemoSimulator : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        configureLogging?.Invoke(builder.Logging);
         var app = SimulatorApplication.Build(builder, options ?? new SimulatorOptions());
         try
         {

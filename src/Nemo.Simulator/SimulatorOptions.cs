@@ -108,8 +108,16 @@ public sealed class SimulatorOptions
     /// <summary>Path of the ffmpeg executable; null searches <c>PATH</c>.</summary>
     public string? FfmpegPath { get; set; }
 
-    /// <summary>Real-time limit of one ffmpeg run. Default 60 s.</summary>
+    /// <summary>Real-time limit of one ffmpeg run; raise it with <see cref="MaxVideoLength"/>. Default 60 s.</summary>
     public TimeSpan FfmpegTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// The longest MP4 the simulator renders. An output follows its draft's timeline (<c>d</c>); a longer timeline is
+    /// rendered in this length, every segment shortened in proportion, and the simulator logs a warning saying so
+    /// (event 5505). Encoding is real work that the time scale does not shorten, so the cap keeps demos quick.
+    /// Default 10 s. Range [1 s, 10 min].
+    /// </summary>
+    public TimeSpan MaxVideoLength { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Folder for uploads and outputs; a per-instance subfolder is created in it and deleted on shutdown. Null uses the temp folder.</summary>
     public string? StorageDirectory { get; set; }

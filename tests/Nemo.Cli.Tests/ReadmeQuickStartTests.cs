@@ -6,7 +6,7 @@ namespace Nemo.Cli.Tests;
 
 /// <summary>
 /// The README's quick start, typed as the README has it, from the root of a fresh copy of the repository:
-/// <c>dotnet run --project src/Nemo.Cli -- convert samples/harbor.jpg --prompt "…" --simulator --out out</c>.
+/// <c>dotnet run --project src/Nemo.Cli -- convert samples/coffee.jpg --prompt "…" --simulator --out out</c>.
 /// </summary>
 /// <remarks>
 /// A copy, not the repository itself, so the test never touches a developer's own <c>out/</c> and <c>.nemo/</c>. The copy
@@ -28,13 +28,13 @@ public sealed class ReadmeQuickStartTests
 
         var (exitCode, output, errors) = await DotnetAsync(
             clone.Path,
-            ["run", "--project", "src/Nemo.Cli", "--", "convert", "samples/harbor.jpg", "--prompt", Prompt, "--simulator", "--out", "out"]);
+            ["run", "--project", "src/Nemo.Cli", "--", "convert", "samples/coffee.jpg", "--prompt", Prompt, "--simulator", "--out", "out"]);
 
         Assert.True(exitCode == 0, $"exit {exitCode}\n--- stdout\n{output}\n--- stderr\n{errors}");
-        var mp4 = clone.Combine("out", "harbor.mp4");
+        var mp4 = clone.Combine("out", "coffee.mp4");
         Assert.Contains(mp4, output, StringComparison.Ordinal);
         await Media.AssertPlayableMp4Async(mp4);
-        using var result = JsonDocument.Parse(File.ReadAllText(clone.Combine("out", "harbor.result.json")));
+        using var result = JsonDocument.Parse(File.ReadAllText(clone.Combine("out", "coffee.result.json")));
         Assert.Equal("succeeded", result.RootElement.GetProperty("status").GetString());
         // The state folder's default (./.nemo) is relative too; nothing lands in the project's folder.
         Assert.True(Directory.Exists(clone.Combine(".nemo")), "no .nemo at the root");

@@ -25,6 +25,17 @@ public sealed class NemoSimulatorTests
             () => NemoSimulator.StartAsync(new SimulatorOptions { TimeScale = 0 }));
     }
 
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(601)]
+    public async Task A_video_length_cap_outside_one_second_to_ten_minutes_is_refused_at_start(double seconds)
+    {
+        var refused = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => NemoSimulator.StartAsync(new SimulatorOptions { MaxVideoLength = TimeSpan.FromSeconds(seconds) }));
+
+        Assert.Contains("MaxVideoLength", refused.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Two_simulators_run_side_by_side()
     {

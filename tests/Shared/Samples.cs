@@ -11,7 +11,7 @@ internal static class Samples
             for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
             {
                 var samples = Path.Combine(directory.FullName, "samples");
-                if (File.Exists(Path.Combine(samples, "harbor.jpg")))
+                if (File.Exists(Path.Combine(samples, "coffee.jpg")))
                 {
                     return samples;
                 }

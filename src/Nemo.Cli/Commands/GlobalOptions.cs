@@ -28,7 +28,7 @@ internal sealed class GlobalOptions
 
     public Option<double?> TimeScale { get; } = new("--simulator-time-scale")
     {
-        Description = "Simulated time per real time of the simulator (default 0.02 with --simulator); the local clock follows it",
+        Description = "Real time per simulated time of the simulator (default 0.02 with --simulator); nemo's waits shrink alike, its times stay real",
         Recursive = true,
     };
 

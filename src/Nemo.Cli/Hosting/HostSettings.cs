@@ -17,8 +17,9 @@ internal sealed record HostSettings
 
     /// <summary>
     /// The simulator's time scale: with <see cref="UseSimulator"/> the in-process simulator runs at it (default 0.02); it
-    /// also makes the local clock run <c>1 / scale</c> times faster so durable timers agree with the simulator's durations
-    /// (useful with <c>--nemo-url</c> pointing at a simulator). Null: real time.
+    /// also shortens the local runtime's waits (durable timers, retry delays) by the scale so they agree with the
+    /// simulator's durations (useful with <c>--nemo-url</c> pointing at a simulator), while its clock stays real, so
+    /// every recorded time is a true one. Null: real time.
     /// </summary>
     public double? TimeScale { get; init; }
 

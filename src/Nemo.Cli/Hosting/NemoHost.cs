@@ -87,8 +87,10 @@ internal sealed class NemoHost : IAsyncDisposable
             services.AddSingleton<IMediaStore>(store);
             services.AddSingleton<ISpendLedger>(new FileSpendLedger(Path.Combine(state, "ledger")));
             services.AddSingleton<IConversionEventSink>(sp => CreateEventSink(sp, settings, state));
-            var runtimeTime = scale is { } s ? new ScaledTimeProvider(TimeProvider.System, s) : TimeProvider.System;
-            services.AddSingleton(sp => CreateRuntime(sp, state, runtimeTime));
+            // Against a simulator whose clock runs 1/scale times faster, the runtime's waits are shortened by the scale but
+            // its clock stays the real one: every time nemo records and shows (result.json, instance status, CloudEvents)
+            // is a true wall-clock time, while the demo stays fast.
+            services.AddSingleton(sp => CreateRuntime(sp, state, scale ?? 1));
             services.AddSingleton<IConversionScheduler>(sp => sp.GetRequiredService<LocalOrchestrationRuntime>());
             var host = new NemoHost(await StartHostAsync(builder.Build(), cancellationToken), simulator, settings, store);
             if (resume)
@@ -182,6 +184,12 @@ internal sealed class NemoHost : IAsyncDisposable
         return new CompositeEventSink(sinks);
     }
 
-    private static LocalOrchestrationRuntime CreateRuntime(IServiceProvider services, string state, TimeProvider time) =>
-        new(new LocalRuntimeOptions { StateDirectory = state }, services, ConversionWorkflow.Orchestrators, ConversionWorkflow.Activities, time, services.GetRequiredService<ILoggerFactory>());
+    private static LocalOrchestrationRuntime CreateRuntime(IServiceProvider services, string state, double timerScale) =>
+        new(
+            new LocalRuntimeOptions { StateDirectory = state, TimerScale = timerScale },
+            services,
+            ConversionWorkflow.Orchestrators,
+            ConversionWorkflow.Activities,
+            services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<ILoggerFactory>());
 }

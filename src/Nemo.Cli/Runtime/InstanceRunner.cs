@@ -203,7 +203,7 @@ internal sealed class InstanceRunner
                 _runtime.StartActivity(this, command.Id, command.Name, command.Input, command.Retry, token);
                 break;
             case CommandKind.Timer:
-                _runtime.Track(FireTimerAsync(command.Id, command.FireAt, token));
+                _runtime.Track(FireTimerAsync(command.Id, command.IssuedAt, command.FireAt, token));
                 break;
             default:
                 _runtime.Track(RunChildAsync(command.Id, command.Name, command.ChildInstanceId!, command.Input, token));
@@ -211,13 +211,18 @@ internal sealed class InstanceRunner
         }
     }
 
-    private async Task FireTimerAsync(int id, DateTime fireAt, CancellationToken cancellationToken)
+    private async Task FireTimerAsync(int id, DateTime issuedAt, DateTime fireAt, CancellationToken cancellationToken)
     {
         var time = _runtime.TimeProvider;
+
+        // The wait is shortened, not the clock: with TimerScale 0.02 a 60 s timer is due 1.2 s after it was created, and
+        // fires then with the true time, earlier than fireAt. Orchestrations measure the service by what they waited
+        // (ConversionSteps.ServiceNow), so they see 60 s pass while every recorded time stays a real one.
+        var due = fireAt > issuedAt ? issuedAt + _runtime.Shorten(fireAt - issuedAt) : fireAt;
         try
         {
             // Task.Delay takes at most ~49 days; durable timers may be longer.
-            for (var remaining = fireAt - time.GetUtcNow().UtcDateTime; remaining > TimeSpan.Zero; remaining = fireAt - time.GetUtcNow().UtcDateTime)
+            for (var remaining = due - time.GetUtcNow().UtcDateTime; remaining > TimeSpan.Zero; remaining = due - time.GetUtcNow().UtcDateTime)
             {
                 await Task.Delay(remaining < TimeSpan.FromDays(30) ? remaining : TimeSpan.FromDays(30), time, cancellationToken).ConfigureAwait(false);
             }

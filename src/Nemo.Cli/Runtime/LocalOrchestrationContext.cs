@@ -135,6 +135,7 @@ internal sealed partial class LocalOrchestrationContext : TaskOrchestrationConte
             Kind = CommandKind.Timer,
             Name = "timer",
             FireAt = utc,
+            IssuedAt = _currentUtcDateTime,
             Complete = _ => completion.TrySetResult(),
             Fail = error => completion.TrySetException(error),
             Cancel = () => completion.TrySetCanceled(cancellationToken),

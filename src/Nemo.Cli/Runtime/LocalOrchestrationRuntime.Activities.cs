@@ -67,7 +67,7 @@ public sealed partial class LocalOrchestrationRuntime
                 Log.ActivityRetrying(Logger, runner.InstanceId, name, attempt, errorType, (long)delay.TotalMilliseconds);
                 if (delay > TimeSpan.Zero)
                 {
-                    await Task.Delay(delay, TimeProvider, cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(Shorten(delay), TimeProvider, cancellationToken).ConfigureAwait(false);
                 }
             }
         }

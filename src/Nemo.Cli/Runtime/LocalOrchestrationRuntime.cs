@@ -51,6 +51,10 @@ public sealed partial class LocalOrchestrationRuntime : IConversionScheduler, IA
         ArgumentNullException.ThrowIfNull(loggerFactory);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.StateDirectory, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConcurrentActivities, 1, nameof(options));
+        if (!(options.TimerScale > 0 && options.TimerScale <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.TimerScale, "TimerScale must be in (0, 1].");
+        }
 
         foreach (var (name, orchestrator) in orchestrators)
         {
@@ -66,11 +70,18 @@ public sealed partial class LocalOrchestrationRuntime : IConversionScheduler, IA
         _instancesRoot = Path.Combine(Path.GetFullPath(options.StateDirectory), "instances");
         _activitySlots = new SemaphoreSlim(options.MaxConcurrentActivities, options.MaxConcurrentActivities);
         TimeProvider = timeProvider;
+        TimerScale = options.TimerScale;
         LoggerFactory = loggerFactory;
         Logger = loggerFactory.CreateLogger<LocalOrchestrationRuntime>();
     }
 
     internal TimeProvider TimeProvider { get; }
+
+    /// <summary>See <see cref="LocalRuntimeOptions.TimerScale"/>.</summary>
+    internal double TimerScale { get; }
+
+    /// <summary>The real time a wait of <paramref name="delay"/> takes.</summary>
+    internal TimeSpan Shorten(TimeSpan delay) => delay <= TimeSpan.Zero ? delay : delay * TimerScale;
 
     internal ILoggerFactory LoggerFactory { get; }
 

@@ -28,6 +28,13 @@ internal sealed class PendingCommand
 
     public DateTime FireAt { get; init; }
 
+    /// <summary>
+    /// The orchestration's time when it created the timer: the timer waits <see cref="FireAt"/> minus this, shortened by
+    /// <see cref="LocalRuntimeOptions.TimerScale"/>. Replay issues the timer again at the same time, so a resumed timer
+    /// keeps its due time.
+    /// </summary>
+    public DateTime IssuedAt { get; init; }
+
     /// <summary>The child instance, or the instance an event is sent to.</summary>
     public string? ChildInstanceId { get; init; }
 

@@ -33,7 +33,7 @@ internal sealed partial class ConversionSteps
     public async Task<RenderSnapshot?> WaitForRenderAsync(string sessionId, RenderSnapshot render)
     {
         var schedule = PollSchedule.For(_profile);
-        var deadline = Now + schedule.Deadline;
+        var deadline = ServiceNow + schedule.Deadline;
         Begin(ConversionStage.Wait, "Rendering", render.Progress, render.RenderId);
         if (IsFinal(render.State))
         {
@@ -42,10 +42,10 @@ internal sealed partial class ConversionSteps
 
         var delay = schedule.FirstDelay;
         RenderProgressSample? previous = null;
-        var latest = render.Progress is { } started ? new RenderProgressSample(Now, started) : null;
+        var latest = render.Progress is { } started ? new RenderProgressSample(ServiceNow, started) : null;
         for (var polls = 0; ; )
         {
-            if (polls >= schedule.MaxPolls || Now + delay > deadline)
+            if (polls >= schedule.MaxPolls || ServiceNow + delay > deadline)
             {
                 if (await CancelRenderAsync(sessionId, render.RenderId) is { State: RenderState.Completed } finished)
                 {
@@ -89,7 +89,7 @@ internal sealed partial class ConversionSteps
 
                 if (snapshot.Progress is { } progress)
                 {
-                    (previous, latest) = (latest, new RenderProgressSample(Now, progress));
+                    (previous, latest) = (latest, new RenderProgressSample(ServiceNow, progress));
                 }
 
                 Begin(ConversionStage.Wait, "Rendering", render.Progress, render.RenderId);

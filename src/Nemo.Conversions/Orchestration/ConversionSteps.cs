@@ -29,7 +29,10 @@ internal sealed partial class ConversionSteps : IDisposable
     private readonly Task<CancelRequest> _cancel;
     private readonly List<StageTiming> _stages = [];
     private readonly List<string> _warnings = [];
+    private readonly DateTime _startedAt;
     private (ConversionStage Stage, DateTime StartedAt)? _current;
+    // The time waited on timers so far (see ServiceNow).
+    private TimeSpan _waited;
     // Set once a cancel is being dealt with, so the steps that follow (saving a kept render) are not stopped by it again.
     private bool _cancelHeard;
     // The ledger sequences of this run's prompts and renders: an activity retried after a crash finds its own entry.
@@ -42,6 +45,7 @@ internal sealed partial class ConversionSteps : IDisposable
         _profile = profile;
         _options = options;
         _logger = context.CreateReplaySafeLogger("Nemo.Conversions.Orchestration");
+        _startedAt = context.CurrentUtcDateTime;
         // Started once: every later wait races against it.
         _cancel = context.WaitForExternalEvent<CancelRequest>(OrchestrationEvents.Cancel, _cancelWait.Token);
         Log.ConversionStarted(_logger, context.InstanceId);
@@ -50,6 +54,15 @@ internal sealed partial class ConversionSteps : IDisposable
     public string InstanceId => _context.InstanceId;
 
     public DateTime Now => _context.CurrentUtcDateTime;
+
+    /// <summary>
+    /// The time against which the service is measured (render progress rates, the render deadline): the context's
+    /// clock, or the start plus the time waited on timers when that is later. A runtime may run timers faster than its
+    /// clock — nemo's local runtime against its simulator fires a 60 s timer after 1.2 s and records the true time —
+    /// and then only the waits say how much service time went by. On a real-time runtime (Durable Functions, nemo
+    /// against Nemo) a timer never fires before its time, so this is the context's clock.
+    /// </summary>
+    public DateTime ServiceNow => Now - _startedAt >= _waited ? Now : _startedAt + _waited;
 
     /// <summary>The warnings so far, for the result.</summary>
     public IReadOnlyList<string> Warnings => [.. _warnings];
@@ -114,6 +127,7 @@ internal sealed partial class ConversionSteps : IDisposable
         }
 
         await timer;
+        _waited += delay;
     }
 
     /// <summary>

@@ -1,7 +1,7 @@
 namespace Nemo.Simulator;
 
 /// <summary>All server state: users, tokens, sessions, renders. One lock; every operation is short.</summary>
-internal sealed partial class SimulatorState
+internal sealed partial class SimulatorState : IDisposable
 {
     private readonly Lock _lock = new();
     private readonly SimulatorOptions _options;
@@ -21,6 +21,17 @@ internal sealed partial class SimulatorState
     }
 
     public DateTimeOffset Now => _clock.GetUtcNow();
+
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            foreach (var render in _renders.Values)
+            {
+                render.Dispose();
+            }
+        }
+    }
 
     private string RandomHex(int length)
     {

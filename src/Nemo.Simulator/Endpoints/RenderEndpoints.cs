@@ -48,7 +48,12 @@ internal static class RenderEndpoints
             render.FailAfter = render.Duration * 0.5;
         }
 
-        var job = RenderJobFactory.Create(render.Draft, runtime.State.UploadsOf(session), render.OutputPath);
+        var job = RenderJobFactory.Create(render.Draft, runtime.State.UploadsOf(session), render.OutputPath, runtime.Options.MaxVideoLength);
+        if (job.Capped)
+        {
+            Log.RenderCapped(runtime.Logger, render.Id, job.TimelineLength.TotalSeconds, job.Length.TotalSeconds);
+        }
+
         render.Output = BuildAsync(runtime, render, job);
         await NemoResponses.RenderOkAsync(context, new JsonObject
         {
@@ -89,6 +94,8 @@ internal static class RenderEndpoints
             await NemoResponses.ErrorAsync(context, StatusCodes.Status409Conflict, "The render has already finished", httpStatus: StatusCodes.Status409Conflict);
             return;
         }
+
+        render.StopBuild();
 
         await NemoResponses.RenderOkAsync(context, new JsonObject
         {
@@ -138,7 +145,8 @@ internal static class RenderEndpoints
         await Task.Yield();
         try
         {
-            var size = await runtime.Outputs.BuildAsync(job, runtime.Stopping);
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(runtime.Stopping, render.BuildStopping);
+            var size = await runtime.Outputs.BuildAsync(job, stopping.Token);
             runtime.State.OutputReady(render);
             return size;
         }

@@ -47,6 +47,11 @@ internal sealed class SimulatorOptionsValidator : IValidateOptions<SimulatorOpti
             errors.Add("FfmpegTimeout must be positive.");
         }
 
+        if (options.MaxVideoLength < TimeSpan.FromSeconds(1) || options.MaxVideoLength > TimeSpan.FromMinutes(10))
+        {
+            errors.Add("MaxVideoLength must be between 00:00:01 and 00:10:00.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace Nemo.Simulator;
 
-/// <summary>Finds and runs ffmpeg: arguments through <see cref="ProcessStartInfo.ArgumentList"/>, output drained, killed on timeout or cancellation.</summary>
+/// <summary>Finds and runs ffmpeg: arguments through <see cref="ProcessStartInfo.ArgumentList"/>, output drained, killed on timeout (a warning) or when the caller stops it (no warning: a cancelled render or a stopping simulator).</summary>
 internal sealed class FfmpegRunner(SimulatorOptions options, ILogger<FfmpegRunner> logger)
 {
     private readonly Lazy<string?> _path = new(() => Locate(options));
@@ -42,18 +42,26 @@ internal sealed class FfmpegRunner(SimulatorOptions options, ILogger<FfmpegRunne
 
         var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
         var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.FfmpegTimeout);
+        using var timeout = new CancellationTokenSource(options.FfmpegTimeout);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
+            await process.WaitForExitAsync(stop.Token);
         }
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync(CancellationToken.None);
+            await Task.WhenAll(stderr, stdout);
+
+            // Stopped on purpose (the render was cancelled, or the simulator is stopping) is not a timeout.
+            if (cancellationToken.IsCancellationRequested)
+            {
+                Log.FfmpegStopped(logger);
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             Log.FfmpegTimedOut(logger, options.FfmpegTimeout);
-            cancellationToken.ThrowIfCancellationRequested();
             return false;
         }
 

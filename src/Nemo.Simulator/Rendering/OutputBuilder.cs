@@ -16,12 +16,17 @@ internal sealed class OutputBuilder(FfmpegRunner ffmpeg, ILogger<OutputBuilder> 
             await _gate.WaitAsync(cancellationToken);
             try
             {
-                if ((job.Images.Count > 0 && await ffmpeg.RunAsync(FfmpegArguments.Slideshow(job, partial), cancellationToken))
+                if ((job.Clips.Count > 0 && await ffmpeg.RunAsync(FfmpegArguments.Slideshow(job, partial), cancellationToken))
                     || await ffmpeg.RunAsync(FfmpegArguments.ColorClip(job, partial), cancellationToken))
                 {
                     File.Move(partial, job.OutputPath, overwrite: true);
                     return new FileInfo(job.OutputPath).Length;
                 }
+            }
+            catch (OperationCanceledException)
+            {
+                File.Delete(partial);
+                throw;
             }
             finally
             {

@@ -4,7 +4,11 @@ namespace Nemo.Simulator;
 
 /// <summary>A render. Its status is computed from elapsed (scaled) time, not advanced by a loop.</summary>
 internal sealed class RenderRecord(string id, UserAccount user, string sessionId, JsonObject draft, DateTimeOffset createdAt, TimeSpan duration, string outputPath)
+    : IDisposable
 {
+    // Stops the MP4 build when the render is cancelled: a cancelled render does not go on encoding.
+    private readonly CancellationTokenSource _stopBuild = new();
+
     public const string DefaultFailure = "Render failed: the encoder stopped unexpectedly";
 
     public string Id { get; } = id;
@@ -49,6 +53,14 @@ internal sealed class RenderRecord(string id, UserAccount user, string sessionId
         : FailAfter is { } failAfter && failAfter < Duration
             ? CreatedAt + failAfter
             : OutputReadyAt is { } ready ? (ready > CreatedAt + Duration ? ready : CreatedAt + Duration) : null;
+
+    /// <summary>Cancelled when the render is; the MP4 build observes it.</summary>
+    public CancellationToken BuildStopping => _stopBuild.Token;
+
+    /// <summary>Stops the MP4 build (after a cancel).</summary>
+    public void StopBuild() => _stopBuild.Cancel();
+
+    public void Dispose() => _stopBuild.Dispose();
 
     public RenderSnapshot StatusAt(DateTimeOffset now)
     {

@@ -10,8 +10,8 @@ namespace Nemo.Cli.Tests.Commands;
 /// </summary>
 public sealed class AgentQuestionTests
 {
-    private static readonly string Harbor = Path.Combine(NemoCli.SamplesDirectory, "harbor.jpg");
-    private static readonly string Garden = Path.Combine(NemoCli.SamplesDirectory, "garden.png");
+    private static readonly string Coffee = Path.Combine(NemoCli.SamplesDirectory, "coffee.jpg");
+    private static readonly string Chelsea = Path.Combine(NemoCli.SamplesDirectory, "chelsea.png");
 
     [Fact]
     public async Task The_README_demo_with_a_two_word_prompt_is_made_with_one_prompt()
@@ -20,15 +20,15 @@ public sealed class AgentQuestionTests
         // what an unattended pipeline needs, so the agent drafts at once.
         await using var nemo = await SimulatedNemo.StartAsync();
 
-        var run = await nemo.ConvertAsync([Harbor, Garden], "--prompt", "slow zoom");
+        var run = await nemo.ConvertAsync([Coffee, Chelsea], "--prompt", "slow zoom");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        var result = ReadResult(nemo, "harbor");
+        var result = ReadResult(nemo, "coffee");
         Assert.Equal("succeeded", result.GetProperty("status").GetString());
         Assert.Empty(result.GetProperty("warnings").EnumerateArray());
         Assert.Equal(1, nemo.Count(SimulatorEndpoint.RunSse));
         Assert.Equal(1, nemo.Count(SimulatorEndpoint.RenderStart));
-        Assert.True(File.Exists(Path.Combine(nemo.OutputDirectory, "harbor.mp4")));
+        Assert.True(File.Exists(Path.Combine(nemo.OutputDirectory, "coffee.mp4")));
     }
 
     [Theory]
@@ -37,10 +37,10 @@ public sealed class AgentQuestionTests
     {
         await using var nemo = await SimulatedNemo.StartAsync(o => (o.PromptQuirks, o.ClarifyingText) = (PromptQuirks.ClarifyingQuestionFirst, said));
 
-        var run = await nemo.ConvertAsync([Harbor], "--prompt", "slow zoom");
+        var run = await nemo.ConvertAsync([Coffee], "--prompt", "slow zoom");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        var result = ReadResult(nemo, "harbor");
+        var result = ReadResult(nemo, "coffee");
         Assert.Equal("succeeded", result.GetProperty("status").GetString());
         var warning = Assert.Single(result.GetProperty("warnings").EnumerateArray()).GetString();
         Assert.Contains("replied without making a draft", warning, StringComparison.Ordinal);
@@ -48,7 +48,7 @@ public sealed class AgentQuestionTests
         Assert.Equal(2, nemo.Count(SimulatorEndpoint.RunSse));
         Assert.Equal(1, nemo.Count(SimulatorEndpoint.CreateSession));
         Assert.Equal(1, nemo.Count(SimulatorEndpoint.RenderStart));
-        Assert.True(File.Exists(Path.Combine(nemo.OutputDirectory, "harbor.mp4")));
+        Assert.True(File.Exists(Path.Combine(nemo.OutputDirectory, "coffee.mp4")));
     }
 
     private static JsonElement ReadResult(SimulatedNemo nemo, string name)

@@ -32,14 +32,14 @@ public sealed class ConvertCommandTests : IAsyncLifetime
     [Fact]
     public async Task Convert_writes_a_playable_mp4_and_its_result_and_a_second_run_spends_nothing()
     {
-        var image = Sample("harbor.jpg", "harbor ünï view.jpg");
+        var image = Sample("coffee.jpg", "coffee ünï view.jpg");
 
         var run = await _nemo.ConvertAsync([image], "--prompt", "animate this image with a slow zoom-in and leftward pan");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal("", run.Error);
-        await Media.AssertPlayableMp4Async(Path.Combine(_nemo.OutputDirectory, "harbor ünï view.mp4"));
-        var result = ReadResult("harbor ünï view");
+        await Media.AssertPlayableMp4Async(Path.Combine(_nemo.OutputDirectory, "coffee ünï view.mp4"));
+        var result = ReadResult("coffee ünï view");
         Assert.Equal("succeeded", result.GetProperty("status").GetString());
         Assert.Equal("best", result.GetProperty("profile").GetString());
         Assert.False(string.IsNullOrEmpty(result.GetProperty("sessionId").GetString()));
@@ -84,12 +84,12 @@ public sealed class ConvertCommandTests : IAsyncLifetime
                 File.WriteAllBytes(path, [.. "GIF89a"u8, 1, 0, 1, 0, 0x80, 0, 0, 0, 0, 0, 255, 255, 255, 0x21, 0xF9, 4, 1, 0, 0, 0, 0, 0x2C, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 0x44, 1, 0, 0x3B]);
                 break;
             case "truncated":
-                // head -c 1024 samples/harbor.jpg > photo.jpg: a real JPEG's headers, cut off before its image data.
-                File.WriteAllBytes(path, File.ReadAllBytes(Path.Combine(NemoCli.SamplesDirectory, "harbor.jpg"))[..1024]);
+                // head -c 1024 samples/coffee.jpg > photo.jpg: a real JPEG's headers, cut off before its image data.
+                File.WriteAllBytes(path, File.ReadAllBytes(Path.Combine(NemoCli.SamplesDirectory, "coffee.jpg"))[..1024]);
                 break;
             default:
                 // A real JPEG header and then 51 MB of (sparse) zeros: over the motion-control profile's 50 MB.
-                File.Copy(Path.Combine(NemoCli.SamplesDirectory, "harbor.jpg"), path);
+                File.Copy(Path.Combine(NemoCli.SamplesDirectory, "coffee.jpg"), path);
                 await using (var file = new FileStream(path, FileMode.Open))
                 {
                     file.SetLength(51L * 1024 * 1024);
@@ -127,7 +127,7 @@ public sealed class ConvertCommandTests : IAsyncLifetime
     [InlineData("back\\slash")]
     public async Task Unsafe_names_are_refused_before_anything_runs(string name)
     {
-        var image = Sample("harbor.jpg");
+        var image = Sample("coffee.jpg");
 
         var run = await _nemo.ConvertAsync([image], "--prompt", "animate this image with a slow zoom-in", "--name", name);
 
@@ -144,7 +144,7 @@ public sealed class ConvertCommandTests : IAsyncLifetime
     [InlineData("402")]
     public async Task Terminal_nemo_errors_end_in_a_failed_result_with_the_code(string code)
     {
-        var image = Sample("harbor.jpg");
+        var image = Sample("coffee.jpg");
         _ = code switch
         {
             "2001" => _nemo.Simulator.Faults.Add(Fault.On(SimulatorEndpoint.RunSse).OutOfCredits()),
@@ -158,11 +158,11 @@ public sealed class ConvertCommandTests : IAsyncLifetime
         var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains(code, line, StringComparison.Ordinal);
         Assert.EndsWith("run the same command with --retry (a new attempt; a prompt Nemo already took is not sent again)", line, StringComparison.Ordinal);
-        var failure = ReadResult("harbor").GetProperty("failure");
+        var failure = ReadResult("coffee").GetProperty("failure");
         Assert.Equal("terminal", failure.GetProperty("kind").GetString());
         var reported = code == "402" ? failure.GetProperty("httpStatus").GetInt32() : failure.GetProperty("nemoCode").GetInt32();
         Assert.Equal(int.Parse(code, System.Globalization.CultureInfo.InvariantCulture), reported);
-        Assert.False(File.Exists(Path.Combine(_nemo.OutputDirectory, "harbor.mp4")));
+        Assert.False(File.Exists(Path.Combine(_nemo.OutputDirectory, "coffee.mp4")));
         await _nemo.VerifyReplaysAsync();
     }
 
@@ -172,15 +172,15 @@ public sealed class ConvertCommandTests : IAsyncLifetime
         // As after a crash when Nemo has dropped the render meanwhile: its status answers "Render not found".
         _nemo.Simulator.Faults.Add(Fault.On(SimulatorEndpoint.RenderStatus).NemoError(404, "Render not found").Once());
 
-        var run = await _nemo.ConvertAsync([Sample("harbor.jpg")], "--prompt", "animate this image with a slow zoom-in and leftward pan");
+        var run = await _nemo.ConvertAsync([Sample("coffee.jpg")], "--prompt", "animate this image with a slow zoom-in and leftward pan");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        var result = ReadResult("harbor");
+        var result = ReadResult("coffee");
         Assert.Equal("succeeded", result.GetProperty("status").GetString());
         Assert.Contains(result.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("exported again under a new render id", StringComparison.Ordinal));
         Assert.Equal(1, _nemo.Count(SimulatorEndpoint.RunSse));
         Assert.Equal(2, _nemo.Count(SimulatorEndpoint.RenderStart));
-        await Media.AssertPlayableMp4Async(Path.Combine(_nemo.OutputDirectory, "harbor.mp4"));
+        await Media.AssertPlayableMp4Async(Path.Combine(_nemo.OutputDirectory, "coffee.mp4"));
     }
 
     [Fact]
@@ -193,13 +193,13 @@ public sealed class ConvertCommandTests : IAsyncLifetime
         closed.Stop();
 
         var run = await _nemo.ConvertAsync(
-            [Sample("harbor.jpg")], "--prompt", "animate this image with a slow zoom-in and leftward pan", "--webhook", $"http://127.0.0.1:{port}/hook?token=s3cret");
+            [Sample("coffee.jpg")], "--prompt", "animate this image with a slow zoom-in and leftward pan", "--webhook", $"http://127.0.0.1:{port}/hook?token=s3cret");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("nemo: harbor: The completion event could not be delivered: the webhook http://127.0.0.1:", line, StringComparison.Ordinal);
+        Assert.StartsWith("nemo: coffee: The completion event could not be delivered: the webhook http://127.0.0.1:", line, StringComparison.Ordinal);
         Assert.DoesNotContain("s3cret", run.ToString(), StringComparison.Ordinal);
-        var result = ReadResult("harbor");
+        var result = ReadResult("coffee");
         Assert.Equal("succeeded", result.GetProperty("status").GetString());
         Assert.Contains(result.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.StartsWith("The completion event could not be delivered", StringComparison.Ordinal));
         var events = File.ReadAllLines(Path.Combine(_nemo.StateDirectory, "events.jsonl"));
@@ -210,20 +210,49 @@ public sealed class ConvertCommandTests : IAsyncLifetime
     public async Task No_music_is_kept_the_drafts_music_track_is_dropped_before_export_and_the_result_says_so()
     {
         // The agent adds a music track though the prompt says "No background music." (as the simulator's does).
-        var run = await _nemo.ConvertAsync([Sample("harbor.jpg")], "--prompt", "animate this image with a slow zoom-in and leftward pan", "--no-music");
+        var run = await _nemo.ConvertAsync([Sample("coffee.jpg")], "--prompt", "animate this image with a slow zoom-in and leftward pan", "--no-music");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        var result = ReadResult("harbor");
+        var result = ReadResult("coffee");
         Assert.Contains(result.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("removed before export", StringComparison.Ordinal));
         using var exported = JsonDocument.Parse(Assert.Single(_nemo.Simulator.Renders).Draft!);
         Assert.DoesNotContain(exported.RootElement.GetProperty("t").EnumerateArray(), t => t.GetProperty("tt").GetInt32() == 1);
         Assert.Equal(1, _nemo.Count(SimulatorEndpoint.RunSse));
+        Assert.Null((await Ffmpeg.ProbeAsync(Path.Combine(_nemo.OutputDirectory, "coffee.mp4"))).AudioCodec);
+    }
+
+    [Fact]
+    public async Task Music_asked_for_is_an_audio_track_in_the_mp4()
+    {
+        var run = await _nemo.ConvertAsync([Sample("coffee.jpg")], "--prompt", "animate this image with a slow zoom-in and leftward pan", "--music");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var exported = JsonDocument.Parse(Assert.Single(_nemo.Simulator.Renders).Draft!);
+        Assert.Contains(exported.RootElement.GetProperty("t").EnumerateArray(), t => t.GetProperty("tt").GetInt32() == 1);
+        var video = await Ffmpeg.ProbeAsync(Path.Combine(_nemo.OutputDirectory, "coffee.mp4"));
+        Assert.Equal("aac", video.AudioCodec);
+        Assert.InRange(video.Seconds, 4.95, 5.1);
+    }
+
+    [Fact]
+    public async Task An_animated_gif_stays_animated_in_the_ezgif_profile()
+    {
+        var gif = _nemo.Folder.Combine("in", "spinner.gif");
+        Directory.CreateDirectory(Path.GetDirectoryName(gif)!);
+        await Ffmpeg.AnimatedGifAsync(gif);
+
+        var run = await _nemo.ConvertAsync([gif], "--profile", "ezgif", "--prompt", "turn my images into a looping animated video like ezgif does");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var changes = await Ffmpeg.ChangesAsync(Path.Combine(_nemo.OutputDirectory, "spinner.mp4"), perSecond: 5, seconds: 3);
+        Assert.True(changes.Count >= 12, $"{changes.Count} samples");
+        Assert.All(changes, change => Assert.True(change > 3, $"the GIF stood still: {string.Join(", ", changes)}"));
     }
 
     [Fact]
     public async Task Ctrl_c_cancels_the_conversion_mid_render()
     {
-        var image = Sample("harbor.jpg");
+        var image = Sample("coffee.jpg");
         using var cancel = new CancellationTokenSource();
         var run = NemoCli.RunAsync([.. _nemo.CommonArgs, "convert", image, "--out", _nemo.OutputDirectory, "--prompt", "animate this image with a slow zoom-in and leftward pan"], cancel.Token);
 
@@ -232,8 +261,8 @@ public sealed class ConvertCommandTests : IAsyncLifetime
         var result = await run;
 
         Assert.True(result.ExitCode == 130, result.ToString());
-        Assert.Equal("cancelled", ReadResult("harbor").GetProperty("status").GetString());
-        Assert.False(File.Exists(Path.Combine(_nemo.OutputDirectory, "harbor.mp4")));
+        Assert.Equal("cancelled", ReadResult("coffee").GetProperty("status").GetString());
+        Assert.False(File.Exists(Path.Combine(_nemo.OutputDirectory, "coffee.mp4")));
     }
 
     [Fact]
@@ -241,7 +270,7 @@ public sealed class ConvertCommandTests : IAsyncLifetime
     {
         Assert.Equal(2, (await NemoCli.RunAsync(["convert", "x.jpg"])).ExitCode);
         Assert.Equal(2, (await _nemo.ConvertAsync([_nemo.Folder.Combine("missing.jpg")], "--prompt", "p")).ExitCode);
-        Assert.Equal(2, (await _nemo.ConvertAsync([Sample("harbor.jpg")], "--prompt", "p", "--aspect", "4:3")).ExitCode);
+        Assert.Equal(2, (await _nemo.ConvertAsync([Sample("coffee.jpg")], "--prompt", "p", "--aspect", "4:3")).ExitCode);
         Assert.Equal(2, (await NemoCli.RunAsync(["frobnicate"])).ExitCode);
     }
 

@@ -50,7 +50,7 @@ public sealed class CrashResumeTests : IAsyncLifetime
 
     private async Task KillThenResumeAsync(Func<bool> killWhen)
     {
-        var image = _nemo.Folder.Write("in/harbor.jpg", File.ReadAllBytes(Path.Combine(NemoCli.SamplesDirectory, "harbor.jpg")));
+        var image = _nemo.Folder.Write("in/coffee.jpg", File.ReadAllBytes(Path.Combine(NemoCli.SamplesDirectory, "coffee.jpg")));
         using (var first = StartNemo(image))
         {
             // Polled off the test framework's synchronization context.
@@ -61,7 +61,7 @@ public sealed class CrashResumeTests : IAsyncLifetime
         }
 
         Assert.False(
-            File.Exists(Path.Combine(_nemo.OutputDirectory, "harbor.mp4")),
+            File.Exists(Path.Combine(_nemo.OutputDirectory, "coffee.mp4")),
             "the MP4 was saved before the kill: " + string.Join(", ", _nemo.Simulator.Journal.Entries.Select(e => $"{e.Time:ss.fff} {e.Endpoint}")));
 
         using var second = StartNemo(image);
@@ -78,8 +78,8 @@ public sealed class CrashResumeTests : IAsyncLifetime
         Assert.Equal(1, Assert.Single(renders).Value);
         Assert.Equal(session.Key, Assert.Single(renders).Key);
         Assert.Single(_nemo.Simulator.Renders);
-        await Media.AssertPlayableMp4Async(Path.Combine(_nemo.OutputDirectory, "harbor.mp4"));
-        using var result = JsonDocument.Parse(File.ReadAllText(Path.Combine(_nemo.OutputDirectory, "harbor.result.json")));
+        await Media.AssertPlayableMp4Async(Path.Combine(_nemo.OutputDirectory, "coffee.mp4"));
+        using var result = JsonDocument.Parse(File.ReadAllText(Path.Combine(_nemo.OutputDirectory, "coffee.result.json")));
         Assert.Equal("succeeded", result.RootElement.GetProperty("status").GetString());
         Assert.Equal(session.Key, result.RootElement.GetProperty("sessionId").GetString());
         Assert.Equal(_nemo.Simulator.Renders[0].Id, result.RootElement.GetProperty("renderId").GetString());

@@ -31,7 +31,7 @@ public sealed class LateCancelTests
     public async Task Ctrl_c_after_the_render_finished_saves_the_mp4_and_succeeds_with_a_warning()
     {
         await using var nemo = await StartNemoAsync(ErrorStyle.HttpStatusEnvelope);
-        var image = nemo.Folder.Write("in/harbor.jpg", File.ReadAllBytes(Path.Combine(NemoCli.SamplesDirectory, "harbor.jpg")));
+        var image = nemo.Folder.Write("in/coffee.jpg", File.ReadAllBytes(Path.Combine(NemoCli.SamplesDirectory, "coffee.jpg")));
         using var cancel = new CancellationTokenSource();
         var run = NemoCli.RunAsync([.. nemo.RealTimeArgs, "convert", image, "--out", nemo.OutputDirectory, "--prompt", Prompt], cancel.Token);
 
@@ -41,7 +41,7 @@ public sealed class LateCancelTests
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("too late", result.Output, StringComparison.Ordinal);
-        await AssertKeptAsync(nemo, "harbor");
+        await AssertKeptAsync(nemo, "coffee");
         // Nemo refused the cancel the way nemo-api.md's HTTP-status style does: HTTP 409.
         Assert.Equal(409, Assert.Single(nemo.Simulator.Journal.Entries, e => e.Endpoint == SimulatorEndpoint.RenderCancel).StatusCode);
         await nemo.VerifyReplaysAsync();
@@ -57,9 +57,9 @@ public sealed class LateCancelTests
         using var http = new HttpClient { BaseAddress = new Uri(line["Listening on ".Length..].Split([' ', ','], 2)[0]) };
 
         using var form = new MultipartFormDataContent();
-        var picture = new StreamContent(File.OpenRead(Path.Combine(NemoCli.SamplesDirectory, "harbor.jpg")));
+        var picture = new StreamContent(File.OpenRead(Path.Combine(NemoCli.SamplesDirectory, "coffee.jpg")));
         picture.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
-        form.Add(picture, "images", "harbor.jpg");
+        form.Add(picture, "images", "coffee.jpg");
         form.Add(new StringContent(Prompt), "prompt");
         using var created = await http.PostAsync("api/conversions", form);
         Assert.Equal(HttpStatusCode.Accepted, created.StatusCode);
@@ -79,7 +79,7 @@ public sealed class LateCancelTests
 
         Assert.Equal("succeeded", resource.GetProperty("status").GetString());
         Assert.Contains(resource.GetProperty("result").GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("too late", StringComparison.Ordinal));
-        await AssertKeptAsync(nemo, "harbor");
+        await AssertKeptAsync(nemo, "coffee");
         // The refusal came in the HTTP 200 envelope (success:false, code 409), and the render stayed completed.
         Assert.Equal(200, Assert.Single(nemo.Simulator.Journal.Entries, e => e.Endpoint == SimulatorEndpoint.RenderCancel).StatusCode);
         await stop.CancelAsync();

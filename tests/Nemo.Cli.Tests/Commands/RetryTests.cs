@@ -18,7 +18,7 @@ public sealed class RetryTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _nemo = await SimulatedNemo.StartAsync();
-        _image = _nemo.Folder.Write("in/harbor.jpg", File.ReadAllBytes(Path.Combine(NemoCli.SamplesDirectory, "harbor.jpg")));
+        _image = _nemo.Folder.Write("in/coffee.jpg", File.ReadAllBytes(Path.Combine(NemoCli.SamplesDirectory, "coffee.jpg")));
     }
 
     public async Task DisposeAsync() => await _nemo.DisposeAsync();
@@ -27,7 +27,7 @@ public sealed class RetryTests : IAsyncLifetime
 
     private JsonElement Result()
     {
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_nemo.OutputDirectory, "harbor.result.json")));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_nemo.OutputDirectory, "coffee.result.json")));
         return json.RootElement.Clone();
     }
 
@@ -63,7 +63,7 @@ public sealed class RetryTests : IAsyncLifetime
         Assert.Equal(1, _nemo.Count(SimulatorEndpoint.RunSse));
         Assert.Equal(1, _nemo.Count(SimulatorEndpoint.CreateSession));
         Assert.Equal(2, _nemo.Count(SimulatorEndpoint.RenderStart));
-        await Media.AssertPlayableMp4Async(Path.Combine(_nemo.OutputDirectory, "harbor.mp4"));
+        await Media.AssertPlayableMp4Async(Path.Combine(_nemo.OutputDirectory, "coffee.mp4"));
 
         // From now on the same command (with --retry or without) reports the attempt that succeeded, spending nothing.
         var done = await NemoCli.RunAsync([.. Convert, "--retry"]);

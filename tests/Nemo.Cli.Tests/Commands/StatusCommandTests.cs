@@ -14,7 +14,7 @@ public sealed class StatusCommandTests : IAsyncLifetime
 
     private async Task<string> ConvertedIdAsync()
     {
-        var image = _nemo.Folder.Write("in/a-photo-with-a-rather-long-file-name-for-the-table.jpg", File.ReadAllBytes(Path.Combine(NemoCli.SamplesDirectory, "harbor.jpg")));
+        var image = _nemo.Folder.Write("in/a-photo-with-a-rather-long-file-name-for-the-table.jpg", File.ReadAllBytes(Path.Combine(NemoCli.SamplesDirectory, "coffee.jpg")));
         var run = await _nemo.ConvertAsync([image], "--prompt", "animate this image with a slow zoom-in and leftward pan");
         Assert.True(run.ExitCode == 0, run.ToString());
         return run.Output.Split('(', ')')[1];

@@ -63,7 +63,7 @@ public sealed partial class ProcessSignalsTests : IAsyncLifetime
     [Fact]
     public async Task Convert_stopped_by_SIGTERM_mid_render_exits_143_and_the_same_command_resumes_it_without_a_second_prompt()
     {
-        var image = _nemo.Folder.Write("in/harbor.jpg", File.ReadAllBytes(Path.Combine(NemoCli.SamplesDirectory, "harbor.jpg")));
+        var image = _nemo.Folder.Write("in/coffee.jpg", File.ReadAllBytes(Path.Combine(NemoCli.SamplesDirectory, "coffee.jpg")));
         string[] convert = [.. _nemo.CommonArgs, "convert", image, "--out", _nemo.OutputDirectory, "--prompt", "animate this image with a slow zoom-in and leftward pan"];
         using (var first = await StartedMidRenderAsync(convert))
         {
@@ -75,14 +75,14 @@ public sealed partial class ProcessSignalsTests : IAsyncLifetime
         }
 
         // Nothing was counted as failed: no result yet, and the render Nemo kept running is the one the re-run saves.
-        Assert.False(File.Exists(Path.Combine(_nemo.OutputDirectory, "harbor.result.json")));
+        Assert.False(File.Exists(Path.Combine(_nemo.OutputDirectory, "coffee.result.json")));
         var again = await NemoCli.RunAsync(convert);
 
         Assert.True(again.ExitCode == 0, again.ToString());
         Assert.Contains("resuming", again.Output, StringComparison.Ordinal);
         Assert.Equal(1, _nemo.Count(SimulatorEndpoint.RunSse));
         Assert.Equal(1, _nemo.Count(SimulatorEndpoint.RenderStart));
-        using var result = JsonDocument.Parse(File.ReadAllText(Path.Combine(_nemo.OutputDirectory, "harbor.result.json")));
+        using var result = JsonDocument.Parse(File.ReadAllText(Path.Combine(_nemo.OutputDirectory, "coffee.result.json")));
         Assert.Equal("succeeded", result.RootElement.GetProperty("status").GetString());
         Assert.Equal(_nemo.Simulator.Renders[0].Id, result.RootElement.GetProperty("renderId").GetString());
         await _nemo.VerifyReplaysAsync();
@@ -91,7 +91,7 @@ public sealed partial class ProcessSignalsTests : IAsyncLifetime
     [Fact]
     public async Task Convert_interrupted_by_SIGINT_mid_render_is_cancelled_and_exits_130()
     {
-        var image = _nemo.Folder.Write("in/harbor.jpg", File.ReadAllBytes(Path.Combine(NemoCli.SamplesDirectory, "harbor.jpg")));
+        var image = _nemo.Folder.Write("in/coffee.jpg", File.ReadAllBytes(Path.Combine(NemoCli.SamplesDirectory, "coffee.jpg")));
         using var convert = await StartedMidRenderAsync(
             [.. _nemo.CommonArgs, "convert", image, "--out", _nemo.OutputDirectory, "--prompt", "animate this image with a slow zoom-in and leftward pan"]);
 
@@ -99,7 +99,7 @@ public sealed partial class ProcessSignalsTests : IAsyncLifetime
 
         Assert.Equal(130, await convert.WaitForExitAsync(StopWithin));
         Assert.Contains("run the same command with --retry", convert.Error, StringComparison.Ordinal);
-        using var result = JsonDocument.Parse(File.ReadAllText(Path.Combine(_nemo.OutputDirectory, "harbor.result.json")));
+        using var result = JsonDocument.Parse(File.ReadAllText(Path.Combine(_nemo.OutputDirectory, "coffee.result.json")));
         Assert.Equal("cancelled", result.RootElement.GetProperty("status").GetString());
         Assert.Equal(1, _nemo.Count(SimulatorEndpoint.RenderCancel));
     }

@@ -9,7 +9,7 @@ public sealed class StartupValidationTests
     public async Task A_bad_Nemo_address_stops_nemo_at_once_with_one_line_naming_it()
     {
         using var folder = new TempFolder();
-        var image = folder.Write("harbor.jpg", File.ReadAllBytes(Path.Combine(NemoCli.SamplesDirectory, "harbor.jpg")));
+        var image = folder.Write("coffee.jpg", File.ReadAllBytes(Path.Combine(NemoCli.SamplesDirectory, "coffee.jpg")));
 
         var run = await NemoCli.RunAsync(
             ["convert", image, "--prompt", "slow zoom", "--nemo-url", "ftp://nemo.example/", "--out", folder.Combine("out"), "--state-dir", folder.Combine("state")]);

@@ -120,4 +120,33 @@ public sealed class ResumeTests
         Assert.Equal(InstanceStatus.Completed, done.Status);
         Assert.Equal(1, harness.Probe.Count("Echo:" + time.GetUtcNow().UtcDateTime.ToString("O")));
     }
+
+    [Fact]
+    public async Task With_a_timer_scale_a_timer_waits_less_its_due_time_survives_a_restart_and_every_recorded_time_is_the_clocks()
+    {
+        var time = new TimerRecordingTimeProvider();
+        await using var harness = new RuntimeHarness(time);
+        var first = await harness.StartAsync(timerScale: 0.01);
+        var start = time.GetUtcNow().UtcDateTime;
+        await first.ScheduleAsync("TimerThenEcho", "scaled-1", 60);
+
+        // A 60-minute timer at 0.01 is due 36 s after it was created.
+        Assert.Equal(TimeSpan.FromSeconds(36), await time.WaitForTimerAsync().WaitAsync(RuntimeHarness.Safety));
+        await first.DisposeAsync();
+        time.Advance(TimeSpan.FromSeconds(10));
+        var second = await harness.StartAsync(timerScale: 0.01);
+        Assert.Equal(TimeSpan.FromSeconds(26), await time.WaitForTimerAsync(d => d < TimeSpan.FromSeconds(36)).WaitAsync(RuntimeHarness.Safety));
+        time.Advance(TimeSpan.FromSeconds(26));
+        var done = await second.WaitForCompletionAsync("scaled-1").WaitAsync(RuntimeHarness.Safety);
+
+        // The orchestration asked for start + 60 min and woke at the true time, 36 s later; nothing recorded is later.
+        Assert.Equal("echo:" + start.AddSeconds(36).ToString("O"), RuntimeHarness.Output<string>(done));
+        var created = harness.History("scaled-1").Single(e => e.GetProperty("type").GetString() == "timerCreated");
+        Assert.Equal(start.AddMinutes(60), created.GetProperty("fireAt").GetDateTime().ToUniversalTime());
+        Assert.All(
+            harness.History("scaled-1").Select(e => e.GetProperty("timestamp").GetDateTime().ToUniversalTime()),
+            t => Assert.InRange(t, start, time.GetUtcNow().UtcDateTime));
+        Assert.Equal(time.GetUtcNow().UtcDateTime, done.LastUpdatedAt);
+        await second.VerifyReplayAsync("scaled-1");
+    }
 }

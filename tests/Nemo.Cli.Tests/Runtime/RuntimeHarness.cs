@@ -27,10 +27,10 @@ public sealed class RuntimeHarness : IAsyncDisposable
 
     public Probe Probe { get; } = new();
 
-    public async Task<LocalOrchestrationRuntime> StartAsync(int maxConcurrentActivities = 8)
+    public async Task<LocalOrchestrationRuntime> StartAsync(int maxConcurrentActivities = 8, double timerScale = 1)
     {
         var runtime = new LocalOrchestrationRuntime(
-            new LocalRuntimeOptions { StateDirectory = StateDirectory, MaxConcurrentActivities = maxConcurrentActivities },
+            new LocalRuntimeOptions { StateDirectory = StateDirectory, MaxConcurrentActivities = maxConcurrentActivities, TimerScale = timerScale },
             _services,
             ToyWorkflows.Orchestrators,
             ToyWorkflows.Activities,

@@ -43,9 +43,9 @@ public sealed class ServeCommandTests : IAsyncLifetime, IDisposable
     private static MultipartFormDataContent Upload(string prompt, string? name = null)
     {
         var form = new MultipartFormDataContent();
-        var image = new StreamContent(File.OpenRead(Path.Combine(NemoCli.SamplesDirectory, "harbor.jpg")));
+        var image = new StreamContent(File.OpenRead(Path.Combine(NemoCli.SamplesDirectory, "coffee.jpg")));
         image.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
-        form.Add(image, "images", "harbor.jpg");
+        form.Add(image, "images", "coffee.jpg");
         form.Add(new StringContent(prompt), "prompt");
         form.Add(new StringContent("""{"aspectRatio":"16:9"}"""), "options");
         if (name is not null)
@@ -100,6 +100,24 @@ public sealed class ServeCommandTests : IAsyncLifetime, IDisposable
         var list = JsonDocument.Parse(await _http.GetStringAsync("api/conversions")).RootElement.GetProperty("items");
         Assert.Contains(list.EnumerateArray(), item => item.GetProperty("id").GetString() == id);
         await _nemo.VerifyReplaysAsync();
+    }
+
+    [Fact]
+    public async Task Every_time_the_API_reports_really_happened_none_in_the_future()
+    {
+        var started = DateTimeOffset.UtcNow;
+        using var created = await _http.PostAsync("api/conversions", Upload("animate this image with a slow zoom-in and leftward pan", "timed"));
+        var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
+
+        var finished = await WaitFinishedAsync(id);
+        var list = JsonDocument.Parse(await _http.GetStringAsync("api/conversions")).RootElement;
+        var ended = DateTimeOffset.UtcNow;
+
+        Assert.Equal("succeeded", finished.GetProperty("status").GetString());
+        // createdAt, lastUpdatedAt, and the result's start, end and stage times.
+        Assert.True(TrueTimes.AssertWithin(finished, started, ended, "GET /api/conversions/" + id) >= 10, finished.ToString());
+        var item = list.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetString() == id);
+        Assert.True(TrueTimes.AssertWithin(item, started, ended, "GET /api/conversions") >= 2, item.ToString());
     }
 
     [Fact]
@@ -184,7 +202,7 @@ public sealed class ServeCommandTests : IAsyncLifetime, IDisposable
                 {
                     var context = await listener.GetContextAsync();
                     context.Response.ContentType = "image/jpeg";
-                    await using (var file = File.OpenRead(Path.Combine(NemoCli.SamplesDirectory, "harbor.jpg")))
+                    await using (var file = File.OpenRead(Path.Combine(NemoCli.SamplesDirectory, "coffee.jpg")))
                     {
                         await file.CopyToAsync(context.Response.OutputStream);
                     }
@@ -194,7 +212,7 @@ public sealed class ServeCommandTests : IAsyncLifetime, IDisposable
             }
         });
         await Task.Yield();
-        return $"http://127.0.0.1:{free}/harbor.jpg";
+        return $"http://127.0.0.1:{free}/coffee.jpg";
     }
 
     [Fact]

@@ -70,6 +70,17 @@ internal sealed class NemoProcess : IDisposable
         return new NemoProcess(Process.Start(start)!);
     }
 
+    /// <summary>
+    /// Runs <c>nemo <paramref name="args"/></c> to its end (at most 3 minutes) and returns everything it wrote to the
+    /// console, the in-process simulator's log lines included (which an in-process run cannot separate from the tests').
+    /// </summary>
+    public static async Task<CliResult> RunAsync(string workingDirectory, params string[] args)
+    {
+        using var process = Start(workingDirectory, args);
+        var exit = await process.WaitForExitAsync(TimeSpan.FromMinutes(3));
+        return new CliResult(exit, process.Output, process.Error);
+    }
+
     /// <summary>Sends <paramref name="signal"/> (<c>TERM</c>, <c>INT</c>) as <c>kill -s</c> does.</summary>
     public void Signal(string signal)
     {

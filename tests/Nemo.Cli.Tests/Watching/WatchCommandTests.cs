@@ -21,11 +21,11 @@ public sealed class WatchCommandTests : IAsyncLifetime
         using var stop = new CancellationTokenSource();
         var watch = NemoCli.Start([.. _nemo.CommonArgs, "watch", inbox, "--out", _nemo.OutputDirectory, "--prompt", "animate this image with a slow zoom-in and leftward pan"], stop.Token);
         await watch.WaitForLineAsync("Watching ", TimeSpan.FromSeconds(60));
-        var image = await File.ReadAllBytesAsync(Path.Combine(NemoCli.SamplesDirectory, "harbor.jpg"));
+        var image = await File.ReadAllBytesAsync(Path.Combine(NemoCli.SamplesDirectory, "coffee.jpg"));
 
-        await File.WriteAllBytesAsync(Path.Combine(inbox, "harbor.jpg"), image);
-        await File.WriteAllBytesAsync(Path.Combine(inbox, "harbor copy.jpg"), image);
-        await Task.Run(() => Polling.UntilAsync(() => File.Exists(Path.Combine(_nemo.OutputDirectory, "harbor.result.json")) || File.Exists(Path.Combine(_nemo.OutputDirectory, "harbor copy.result.json")), TimeSpan.FromSeconds(90)));
+        await File.WriteAllBytesAsync(Path.Combine(inbox, "coffee.jpg"), image);
+        await File.WriteAllBytesAsync(Path.Combine(inbox, "coffee copy.jpg"), image);
+        await Task.Run(() => Polling.UntilAsync(() => File.Exists(Path.Combine(_nemo.OutputDirectory, "coffee.result.json")) || File.Exists(Path.Combine(_nemo.OutputDirectory, "coffee copy.result.json")), TimeSpan.FromSeconds(90)));
         await stop.CancelAsync();
 
         Assert.Equal(0, await watch.Run);
@@ -55,17 +55,17 @@ public sealed class WatchCommandTests : IAsyncLifetime
         using var stop = new CancellationTokenSource();
         var watch = NemoCli.Start([.. _nemo.CommonArgs, "watch", inbox, "--out", _nemo.OutputDirectory], stop.Token);
         await watch.WaitForLineAsync("Watching ", TimeSpan.FromSeconds(60));
-        var image = await File.ReadAllBytesAsync(Path.Combine(NemoCli.SamplesDirectory, "harbor.jpg"));
+        var image = await File.ReadAllBytesAsync(Path.Combine(NemoCli.SamplesDirectory, "coffee.jpg"));
 
-        await File.WriteAllBytesAsync(Path.Combine(inbox, "harbor.jpg"), image);
-        var done = await watch.WaitForLineAsync("harbor.jpg: done → ", TimeSpan.FromSeconds(90));
+        await File.WriteAllBytesAsync(Path.Combine(inbox, "coffee.jpg"), image);
+        var done = await watch.WaitForLineAsync("coffee.jpg: done → ", TimeSpan.FromSeconds(90));
         await File.WriteAllBytesAsync(Path.Combine(inbox, "again.jpg"), image);
         var skipped = await watch.WaitForLineAsync("again.jpg: ", TimeSpan.FromSeconds(30));
         Directory.CreateDirectory(Path.Combine(inbox, "broken"));
         await File.WriteAllTextAsync(Path.Combine(inbox, "broken", "job.json"), "{ \"items\": [");
         var corrupt = await watch.WaitForLineAsync("broken/job.json: ", TimeSpan.FromSeconds(30));
         Directory.CreateDirectory(Path.Combine(inbox, "escape"));
-        await File.WriteAllTextAsync(Path.Combine(inbox, "escape", "job.json"), """{ "items": [ { "images": ["../harbor.jpg"], "prompt": "a slow pan" } ] }""");
+        await File.WriteAllTextAsync(Path.Combine(inbox, "escape", "job.json"), """{ "items": [ { "images": ["../coffee.jpg"], "prompt": "a slow pan" } ] }""");
         var traversal = await watch.WaitForLineAsync("escape/job.json: ", TimeSpan.FromSeconds(30));
         Directory.CreateDirectory(Path.Combine(inbox, "trip"));
         await File.WriteAllBytesAsync(Path.Combine(inbox, "trip", "pier.jpg"), image);
@@ -75,7 +75,7 @@ public sealed class WatchCommandTests : IAsyncLifetime
 
         Assert.Equal(0, await watch.Run);
         Assert.Equal("", watch.Error);
-        Assert.EndsWith(Path.Combine(_nemo.OutputDirectory, "harbor.mp4"), done, StringComparison.Ordinal);
+        Assert.EndsWith(Path.Combine(_nemo.OutputDirectory, "coffee.mp4"), done, StringComparison.Ordinal);
         Assert.StartsWith("again.jpg: skipped, the same content was converted before (conv-", skipped, StringComparison.Ordinal);
         Assert.StartsWith("broken/job.json: rejected, nothing started: broken/job.json is not valid JSON", corrupt, StringComparison.Ordinal);
         Assert.EndsWith($"(→ {Path.Combine(_nemo.OutputDirectory, "broken", "summary.json")})", corrupt, StringComparison.Ordinal);

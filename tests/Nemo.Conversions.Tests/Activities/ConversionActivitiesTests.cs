@@ -178,7 +178,7 @@ public sealed class ConversionActivitiesTests
         using var urls = new ReadUrlServer(h.Store);
         h.Store.ReadUrlBase = urls.BaseAddress;
         var session = await h.Activities.CreateSessionAsync(new CreateSessionInput("best", "en"), h.Deadline);
-        var image = h.AddImage("in/harbor view.png");
+        var image = h.AddImage("in/coffee view.png");
 
         var upload = await h.Activities.UploadImagesAsync(new UploadImagesInput("best", session.Value!.SessionId, [image]), h.Deadline);
         var reply = await h.Activities.SendPromptAsync(new SendPromptInput("conv-url", "best", session.Value.SessionId, "animate this image with a slow zoom-in", 1), h.Deadline);
@@ -187,7 +187,7 @@ public sealed class ConversionActivitiesTests
         Assert.True(upload.Succeeded, upload.Failure?.Reason);
         Assert.True(upload.Value!.ByUrl);
         Assert.Equal(1, upload.Value.Files);
-        Assert.Equal(["in/harbor view.png"], urls.Requested);
+        Assert.Equal(["in/coffee view.png"], urls.Requested);
         Assert.Equal(0, h.Store.Opened);
         Assert.True(reply.Succeeded, reply.Failure?.Reason);
         Assert.True(draft.Value!.Exportable);

@@ -41,6 +41,36 @@ public sealed class ConversionOrchestratorRenderTests
         Assert.Contains(context.Statuses, s => s is { Stage: ConversionStage.Wait, RenderProgress: 89 });
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Timers_that_fire_before_their_time_on_a_true_clock_poll_as_real_time_ones_do(bool stalled)
+    {
+        // nemo against its simulator shortens every wait (a 30 s timer fires after 0.3 s) and keeps its clock true: the
+        // render's progress rate and deadline must be measured by the time waited, or the first projection would aim
+        // every check at once and the deadline never come.
+        static Testing.ScriptedOrchestrationContext Script(double timerScale, bool stalled)
+        {
+            var context = Happy(timerScale: timerScale);
+            return stalled
+                ? context.Always(Check, Render("render_1", RenderState.Processing, 50))
+                : context.Then(Check, Render("render_1", RenderState.Processing, 65), Render("render_1", RenderState.Processing, 89), Render("render_1", RenderState.Processing, 99));
+        }
+
+        var real = Script(1, stalled);
+        var fast = Script(0.01, stalled);
+
+        var realResult = await RunAsync(real);
+        var fastResult = await RunAsync(fast);
+
+        Assert.Equal(stalled ? ConversionStatus.Failed : ConversionStatus.Succeeded, fastResult.Status);
+        Assert.Equal(real.Timers, fast.Timers);
+        Assert.Equal(real.Count(Check), fast.Count(Check));
+        // Its times are the clock's: the run took a hundredth of the real-time run's, and none is past the clock.
+        Assert.True(fastResult.CompletedAt <= fast.CurrentUtcDateTime);
+        Assert.Equal((realResult.CompletedAt - realResult.StartedAt) * 0.01, fastResult.CompletedAt - fastResult.StartedAt);
+    }
+
     [Fact]
     public async Task Rate_limited_poll_waits_at_least_retry_after()
     {

@@ -21,10 +21,13 @@ internal static class ConversionScript
     public static StepResult<RenderSnapshot> Render(string id, RenderState state, int? progress = null, string? error = null, double? retryAfter = null) =>
         Ok(new RenderSnapshot(id, state, progress, error, retryAfter));
 
-    /// <summary>Every activity answers with success; sessions and renders get fresh ids (<c>s1</c>, <c>render_1</c>, …).</summary>
-    public static ScriptedOrchestrationContext Happy(string instanceId = "conv-test")
+    /// <summary>
+    /// Every activity answers with success; sessions and renders get fresh ids (<c>s1</c>, <c>render_1</c>, …); timers
+    /// move the clock by <paramref name="timerScale"/> of their wait (<see cref="ScriptedOrchestrationContext.TimerScale"/>).
+    /// </summary>
+    public static ScriptedOrchestrationContext Happy(string instanceId = "conv-test", double timerScale = 1)
     {
-        var context = new ScriptedOrchestrationContext(instanceId);
+        var context = new ScriptedOrchestrationContext(instanceId) { TimerScale = timerScale };
         var sessions = 0;
         var renders = 0;
         return context

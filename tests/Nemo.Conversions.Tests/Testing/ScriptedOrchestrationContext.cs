@@ -34,6 +34,12 @@ internal sealed class ScriptedOrchestrationContext : TaskOrchestrationContext
 
     public override DateTime CurrentUtcDateTime => _now;
 
+    /// <summary>
+    /// How far the clock moves per second a timer waits: 1 fires each timer at its time; 0.01 is a runtime that
+    /// shortens waits but keeps a true clock (nemo against its simulator), where a timer fires before its time.
+    /// </summary>
+    public double TimerScale { get; init; } = 1;
+
     public override bool IsReplaying => false;
 
     protected override ILoggerFactory LoggerFactory => NullLoggerFactory.Instance;
@@ -203,7 +209,7 @@ internal sealed class ScriptedOrchestrationContext : TaskOrchestrationContext
 
         if (fireAt > _now)
         {
-            _now = fireAt;
+            _now += (fireAt - _now) * TimerScale;
         }
 
         return Task.CompletedTask;

@@ -349,9 +349,9 @@ public sealed class ConversionValidatorTests
     [Fact]
     public async Task ValidateAsync_TheIssuesFirstKilobyteOfAJpeg_IsCutShort()
     {
-        // head -c 1024 samples/harbor.jpg > t.jpg
-        var harbor = await File.ReadAllBytesAsync(Path.Combine(Samples.Directory, "harbor.jpg"));
-        _store.Add("in/t.jpg", harbor[..1024]);
+        // head -c 1024 samples/coffee.jpg > t.jpg
+        var coffee = await File.ReadAllBytesAsync(Path.Combine(Samples.Directory, "coffee.jpg"));
+        _store.Add("in/t.jpg", coffee[..1024]);
 
         var result = await Validator.ValidateAsync(Request(images: ["in/t.jpg"]));
 

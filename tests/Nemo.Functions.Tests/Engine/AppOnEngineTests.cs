@@ -21,14 +21,14 @@ public sealed class AppOnEngineTests
     {
         await using var world = await AppOnEngine.StartAsync();
 
-        await world.DropAsync("harbor.png", Png);
+        await world.DropAsync("coffee.png", Png);
         var instance = Assert.Single(await world.InstancesAsync());
         var (done, stages) = await world.App.WaitForCompletionAsync(instance.InstanceId, AppOnEngine.ConversionTimeout);
 
         AssertCompleted(done);
         Assert.Equal("succeeded", JsonDocument.Parse(done.SerializedOutput!).RootElement.GetProperty("status").GetString());
-        Assert.Equal(["harbor.mp4", "harbor.result.json"], (await world.OutputsAsync()).Order(StringComparer.Ordinal));
-        var result = await world.ReadResultAsync("harbor");
+        Assert.Equal(["coffee.mp4", "coffee.result.json"], (await world.OutputsAsync()).Order(StringComparer.Ordinal));
+        var result = await world.ReadResultAsync("coffee");
         Assert.Equal("succeeded", result.GetProperty("status").GetString());
         Assert.Equal(instance.InstanceId, result.GetProperty("id").GetString());
         Assert.Contains("wait", stages);
@@ -37,7 +37,7 @@ public sealed class AppOnEngineTests
         Assert.Equal(order.Order(), order);
         Assert.Equal(1, world.Count(SimulatorEndpoint.RunSse));
         Assert.Equal(1, world.Count(SimulatorEndpoint.RenderStart));
-        var mp4 = world.Storage.Output.GetBlobClient("harbor.mp4");
+        var mp4 = world.Storage.Output.GetBlobClient("coffee.mp4");
         Assert.Equal(result.GetProperty("outputBytes").GetInt64(), (await mp4.GetPropertiesAsync()).Value.ContentLength);
     }
 
@@ -46,7 +46,7 @@ public sealed class AppOnEngineTests
     {
         await using var world = await AppOnEngine.StartAsync();
 
-        var blob = await world.DropAsync("garden.png", Png);
+        var blob = await world.DropAsync("chelsea.png", Png);
         await world.App.TriggerBlobCreatedAsync(blob);
         var instance = Assert.Single(await world.InstancesAsync());
         await world.App.TriggerBlobCreatedAsync(blob);
@@ -65,7 +65,7 @@ public sealed class AppOnEngineTests
         // Renders that take long enough for the cancel to land while the orchestration waits on its timer.
         await using var world = await AppOnEngine.StartAsync(o => (o.RenderDurationMin, o.RenderDurationMax) = (TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(10)));
 
-        await world.DropAsync("harbor.png", Png);
+        await world.DropAsync("coffee.png", Png);
         var id = Assert.Single(await world.InstancesAsync()).InstanceId;
         await Polling.UntilAsync(() => world.Count(SimulatorEndpoint.RenderStart) > 0, TimeSpan.FromSeconds(60));
         var cancel = await world.App.InvokeHttpAsync((f, request, client) => f.CancelAsync(request, client, id));
@@ -73,9 +73,9 @@ public sealed class AppOnEngineTests
 
         Assert.Equal(202, cancel.Status);
         AssertCompleted(done);
-        Assert.Equal("cancelled", (await world.ReadResultAsync("harbor")).GetProperty("status").GetString());
+        Assert.Equal("cancelled", (await world.ReadResultAsync("coffee")).GetProperty("status").GetString());
         Assert.Equal(1, world.Count(SimulatorEndpoint.RenderCancel));
-        Assert.Equal(["harbor.result.json"], await world.OutputsAsync());
+        Assert.Equal(["coffee.result.json"], await world.OutputsAsync());
         var get = await world.App.InvokeHttpAsync((f, request, client) => f.GetAsync(request, client, id));
         Assert.Equal("cancelled", get.Body?.GetProperty("status").GetString());
     }
@@ -85,12 +85,12 @@ public sealed class AppOnEngineTests
     {
         await using var world = await AppOnEngine.StartAsync();
 
-        var created = await world.App.InvokeHttpAsync((f, request, client) => f.CreateAsync(request, client), r => Multipart(r, "key-harbor"));
+        var created = await world.App.InvokeHttpAsync((f, request, client) => f.CreateAsync(request, client), r => Multipart(r, "key-coffee"));
         var id = created.Body?.GetProperty("id").GetString();
         Assert.NotNull(id);
         var (done, _) = await world.App.WaitForCompletionAsync(id, AppOnEngine.ConversionTimeout);
-        var again = await world.App.InvokeHttpAsync((f, request, client) => f.CreateAsync(request, client), r => Multipart(r, "key-harbor"));
-        var reused = await world.App.InvokeHttpAsync((f, request, client) => f.CreateAsync(request, client), r => Multipart(r, "key-harbor", "make it a fast spin instead"));
+        var again = await world.App.InvokeHttpAsync((f, request, client) => f.CreateAsync(request, client), r => Multipart(r, "key-coffee"));
+        var reused = await world.App.InvokeHttpAsync((f, request, client) => f.CreateAsync(request, client), r => Multipart(r, "key-coffee", "make it a fast spin instead"));
         var resource = await world.App.InvokeHttpAsync((f, request, client) => f.GetAsync(request, client, id));
 
         Assert.Equal(202, created.Status);
@@ -98,11 +98,11 @@ public sealed class AppOnEngineTests
         AssertCompleted(done);
         Assert.Equal(id, again.Body?.GetProperty("id").GetString());
         Assert.Equal(422, reused.Status);
-        Assert.Contains("'key-harbor'", reused.Body?.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("'key-coffee'", reused.Body?.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(200, resource.Status);
         Assert.Equal("succeeded", resource.Body?.GetProperty("status").GetString());
         Assert.Single(await world.InstancesAsync());
-        Assert.Contains("harbor.mp4", await world.OutputsAsync());
+        Assert.Contains("coffee.mp4", await world.OutputsAsync());
         Assert.Equal(1, world.Count(SimulatorEndpoint.RunSse));
         Assert.Equal(1, world.Count(SimulatorEndpoint.RenderStart));
     }
@@ -137,7 +137,7 @@ public sealed class AppOnEngineTests
         content.Add(new StringContent(prompt), "prompt");
         var image = new ByteArrayContent(Png.ToArray());
         image.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
-        content.Add(image, "images", "harbor.png");
+        content.Add(image, "images", "coffee.png");
         var body = new MemoryStream();
         content.CopyTo(body, null, CancellationToken.None);
         body.Position = 0;

@@ -18,7 +18,7 @@ public sealed class AzureStorageCrashTests
         // The render outlasts the profile's first check (30 s away): about 36 s real at the simulator's time scale.
         await using var world = await AppOnEngine.StartOnAzureStorageAsync(o => o.RenderDurationMin = o.RenderDurationMax = TimeSpan.FromSeconds(36 / o.TimeScale));
 
-        await world.DropAsync("harbor.png", Png);
+        await world.DropAsync("coffee.png", Png);
         var id = Assert.Single(await world.InstancesAsync()).InstanceId;
 
         // The status is written in the same episode that schedules the next durable timer: once it shows the progress
@@ -31,9 +31,9 @@ public sealed class AzureStorageCrashTests
         var (done, _) = await world.App.WaitForCompletionAsync(id, AppOnEngine.ConversionTimeout);
 
         Assert.True(done.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"{id} is {done.RuntimeStatus}: {done.FailureDetails}");
-        var result = await world.ReadResultAsync("harbor");
+        var result = await world.ReadResultAsync("coffee");
         Assert.True(result.GetProperty("status").GetString() == "succeeded", result.ToString());
-        Assert.Equal(["harbor.mp4", "harbor.result.json"], (await world.OutputsAsync()).Order(StringComparer.Ordinal));
+        Assert.Equal(["coffee.mp4", "coffee.result.json"], (await world.OutputsAsync()).Order(StringComparer.Ordinal));
         Assert.Equal(1, world.Count(SimulatorEndpoint.CreateSession));
         Assert.Equal(1, world.Count(SimulatorEndpoint.RunSse));
         Assert.Equal(1, world.Count(SimulatorEndpoint.RenderStart));

@@ -82,7 +82,7 @@ public sealed class ConversionHttpFunctionsTests : IClassFixture<AzuriteStorage>
     [Fact]
     public async Task A_multipart_upload_is_staged_and_scheduled_as_a_conversion_and_answered_202_with_Location()
     {
-        var request = Multipart(("prompt", "animate the harbor"), ("options", """{"durationSeconds":8}"""));
+        var request = Multipart(("prompt", "animate the coffee"), ("options", """{"durationSeconds":8}"""));
 
         var response = await ExecuteAsync(await Functions().CreateAsync(request, _client));
 
@@ -95,10 +95,10 @@ public sealed class ConversionHttpFunctionsTests : IClassFixture<AzuriteStorage>
         Assert.Equal(ConversionWorkflow.Conversion, name);
         Assert.Equal(id, options?.InstanceId);
         var conversion = Assert.IsType<ConversionRequest>(input);
-        Assert.Equal("animate the harbor", conversion.Prompt);
+        Assert.Equal("animate the coffee", conversion.Prompt);
         Assert.Equal(8, conversion.Options?.DurationSeconds);
         var staged = Assert.Single(conversion.Images);
-        Assert.EndsWith("/harbor.png", staged, StringComparison.Ordinal);
+        Assert.EndsWith("/coffee.png", staged, StringComparison.Ordinal);
         Assert.Equal(TestImages.Png(1280, 720).Length, (await _store.GetInputInfoAsync(staged))?.Length);
     }
 
@@ -106,12 +106,12 @@ public sealed class ConversionHttpFunctionsTests : IClassFixture<AzuriteStorage>
     public async Task An_image_cut_short_is_a_422_problem_saying_so_and_nothing_is_scheduled()
     {
         var whole = TestImages.Png(1280, 720);
-        var request = Multipart(whole[..(whole.Length / 2)], ("prompt", "animate the harbor"));
+        var request = Multipart(whole[..(whole.Length / 2)], ("prompt", "animate the coffee"));
 
         var response = await ExecuteAsync(await Functions().CreateAsync(request, _client));
 
         Assert.Equal(422, response.Status);
-        Assert.Contains("harbor.png is cut short: the PNG ends before its image data", response.Body?.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("coffee.png is cut short: the PNG ends before its image data", response.Body?.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal("truncated", response.Body?.GetProperty("errors")[0].GetProperty("rule").GetString());
         Assert.Empty(_client.Scheduled);
     }
@@ -251,7 +251,7 @@ public sealed class ConversionHttpFunctionsTests : IClassFixture<AzuriteStorage>
 
         var image = new ByteArrayContent(png);
         image.Headers.ContentType = new MediaTypeHeaderValue("image/png");
-        content.Add(image, "images", "harbor.png");
+        content.Add(image, "images", "coffee.png");
         var context = new DefaultHttpContext();
         context.Request.Method = "POST";
         context.Request.ContentType = content.Headers.ContentType!.ToString();

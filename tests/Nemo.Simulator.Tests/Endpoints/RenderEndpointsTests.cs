@@ -251,6 +251,7 @@ public sealed class RenderEndpointsTests
         Assert.True(sim.UsesFfmpeg);
         Assert.Equal("h264", codec);
         Assert.Equal((1080, 1920), (width, height));
-        Assert.InRange(seconds, 1.9, 4.1);
+        Assert.Equal(5000, (int)draft["d"]!);
+        Assert.InRange(seconds, 4.95, 5.1);
     }
 }

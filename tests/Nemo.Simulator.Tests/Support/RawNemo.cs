@@ -29,11 +29,11 @@ internal sealed class RawNemo : IDisposable
 
     public bool SendAttribution { get; set; } = true;
 
-    public static async Task<(NemoSimulator Simulator, RawNemo Nemo)> StartAsync(Action<SimulatorOptions>? configure = null)
+    public static async Task<(NemoSimulator Simulator, RawNemo Nemo)> StartAsync(Action<SimulatorOptions>? configure = null, LogCapture? logs = null)
     {
         var options = new SimulatorOptions { TimeScale = 0.001, Seed = 7, UseFfmpeg = false };
         configure?.Invoke(options);
-        var simulator = await NemoSimulator.StartAsync(options);
+        var simulator = await NemoSimulator.StartAsync(options, logs is null ? null : logs.Configure);
         return (simulator, new RawNemo(simulator));
     }
 

@@ -16,14 +16,14 @@ public abstract class ControlScenarios(OrchestrationEngine engine) : EngineScena
     {
         await using var world = await AppOnEngine.StartAsync(Engine, o => (o.RenderDurationMin, o.RenderDurationMax) = (TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(10)));
 
-        var id = await Scenario.ConvertAsync(world, "harbor");
+        var id = await Scenario.ConvertAsync(world, "coffee");
         await Polling.UntilAsync(() => world.Count(SimulatorEndpoint.RenderStart) > 0, AppOnEngine.ConversionTimeout);
         Assert.True(await world.Scheduler.CancelAsync(id, "changed my mind"));
         var done = await world.WaitForEndAsync(id);
 
         Assert.Equal("cancelled", Scenario.Output(done).GetProperty("status").GetString());
         Assert.Equal(1, world.Count(SimulatorEndpoint.RenderCancel));
-        Assert.Equal(["harbor.result.json"], await world.OutputsAsync());
+        Assert.Equal(["coffee.result.json"], await world.OutputsAsync());
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public abstract class ControlScenarios(OrchestrationEngine engine) : EngineScena
         // away, so the cancel lands while it waits, and only Nemo's refusal (409) says the render is done.
         await using var world = await AppOnEngine.StartAsync(Engine, o => (o.RenderDurationMin, o.RenderDurationMax) = (TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
 
-        var id = await Scenario.ConvertAsync(world, "harbor");
+        var id = await Scenario.ConvertAsync(world, "coffee");
         await Polling.UntilAsync(
             () => world.Simulator.Renders is [{ FinalAt: { } final }] && final <= world.Simulator.Clock.GetUtcNow(),
             TimeSpan.FromSeconds(60));
@@ -44,7 +44,7 @@ public abstract class ControlScenarios(OrchestrationEngine engine) : EngineScena
         var result = Scenario.Output(done);
         Assert.Equal("succeeded", result.GetProperty("status").GetString());
         Assert.Contains(result.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("too late", StringComparison.Ordinal));
-        Assert.Equal(["harbor.mp4", "harbor.result.json"], (await world.OutputsAsync()).Order(StringComparer.Ordinal));
+        Assert.Equal(["coffee.mp4", "coffee.result.json"], (await world.OutputsAsync()).Order(StringComparer.Ordinal));
         Assert.Equal(1, world.Count(SimulatorEndpoint.RenderCancel));
         Assert.Equal(1, world.Count(SimulatorEndpoint.RenderStart));
         Assert.False(Assert.Single(world.Simulator.Renders).Cancelled);
@@ -54,7 +54,7 @@ public abstract class ControlScenarios(OrchestrationEngine engine) : EngineScena
     public async Task A_retry_of_a_cancelled_conversion_renders_its_draft_in_its_session_with_no_second_prompt()
     {
         await using var world = await AppOnEngine.StartAsync(Engine, o => (o.RenderDurationMin, o.RenderDurationMax) = (TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(10)));
-        var id = await Scenario.ConvertAsync(world, "harbor");
+        var id = await Scenario.ConvertAsync(world, "coffee");
         await Polling.UntilAsync(() => world.Count(SimulatorEndpoint.RenderStart) > 0, AppOnEngine.ConversionTimeout);
         Assert.True(await world.Scheduler.CancelAsync(id, "changed my mind"));
         var cancelled = Scenario.Output(await world.WaitForEndAsync(id)).Deserialize<ConversionResult>(ConversionJson.Options)!;
@@ -62,7 +62,7 @@ public abstract class ControlScenarios(OrchestrationEngine engine) : EngineScena
         world.Simulator.Options.RenderDurationMin = world.Simulator.Options.RenderDurationMax = TimeSpan.FromSeconds(1);
 
         var retryId = InstanceIds.ForAttempt(id, 2);
-        var retry = new ConversionRequest("harbor", ["harbor.png"], Scenario.Prompt, "best") { Retrying = EarlierAttempt.From(cancelled) };
+        var retry = new ConversionRequest("coffee", ["coffee.png"], Scenario.Prompt, "best") { Retrying = EarlierAttempt.From(cancelled) };
         Assert.True(await world.Scheduler.ScheduleAsync(ConversionWorkflow.Conversion, retryId, retry));
         var result = Scenario.Output(await world.WaitForEndAsync(retryId));
 
@@ -72,23 +72,23 @@ public abstract class ControlScenarios(OrchestrationEngine engine) : EngineScena
         Assert.Equal(1, world.Count(SimulatorEndpoint.CreateSession));
         Assert.Equal(1, world.Count(SimulatorEndpoint.RunSse));
         Assert.Equal(2, world.Count(SimulatorEndpoint.RenderStart));
-        Assert.Equal(["harbor.mp4", "harbor.result.json"], (await world.OutputsAsync()).Order(StringComparer.Ordinal));
+        Assert.Equal(["coffee.mp4", "coffee.result.json"], (await world.OutputsAsync()).Order(StringComparer.Ordinal));
     }
 
     [Fact]
     public async Task An_iteration_refines_a_finished_conversion_in_the_same_session()
     {
         await using var world = await AppOnEngine.StartAsync(Engine);
-        Scenario.Output(await world.WaitForEndAsync(await Scenario.ConvertAsync(world, "harbor")));
+        Scenario.Output(await world.WaitForEndAsync(await Scenario.ConvertAsync(world, "coffee")));
 
-        const string id = "harbor-v2";
-        Assert.True(await world.Scheduler.ScheduleAsync(ConversionWorkflow.Iteration, id, new IterationRequest("harbor", "make the zoom slower and add warm light")));
+        const string id = "coffee-v2";
+        Assert.True(await world.Scheduler.ScheduleAsync(ConversionWorkflow.Iteration, id, new IterationRequest("coffee", "make the zoom slower and add warm light")));
         var done = await world.WaitForEndAsync(id);
 
         var result = Scenario.Output(done);
         Assert.Equal("succeeded", result.GetProperty("status").GetString());
         Assert.Equal(2, result.GetProperty("version").GetInt32());
-        Assert.Contains("harbor.v2.mp4", await world.OutputsAsync());
+        Assert.Contains("coffee.v2.mp4", await world.OutputsAsync());
         Assert.Equal(1, world.Count(SimulatorEndpoint.CreateSession));
         Assert.Equal(1, world.Count(SimulatorEndpoint.Upload));
         Assert.Equal(2, world.Count(SimulatorEndpoint.RunSse));
@@ -99,7 +99,7 @@ public abstract class ControlScenarios(OrchestrationEngine engine) : EngineScena
     public async Task A_batch_converts_each_item_as_a_child_and_sums_them_up()
     {
         await using var world = await AppOnEngine.StartAsync(Engine);
-        var batch = await Scenario.TwoItemBatchAsync(world, "harbor", "garden");
+        var batch = await Scenario.TwoItemBatchAsync(world, "coffee", "chelsea");
 
         var id = InstanceIds.ForBatch("in", "job", "v1");
         Assert.True(await world.Scheduler.ScheduleAsync(ConversionWorkflow.Batch, id, batch));
@@ -110,15 +110,15 @@ public abstract class ControlScenarios(OrchestrationEngine engine) : EngineScena
         Assert.Equal(0, summary.GetProperty("failed").GetInt32());
         Assert.Equal(2, world.Count(SimulatorEndpoint.RunSse));
         Assert.Equal(2, world.Count(SimulatorEndpoint.RenderStart));
-        Assert.Contains("harbor.mp4", await world.OutputsAsync());
-        Assert.Contains("garden.mp4", await world.OutputsAsync());
+        Assert.Contains("coffee.mp4", await world.OutputsAsync());
+        Assert.Contains("chelsea.mp4", await world.OutputsAsync());
     }
 
     [Fact]
     public async Task A_batch_the_credits_cannot_pay_for_starts_nothing_and_its_summary_says_why()
     {
         await using var world = await AppOnEngine.StartAsync(Engine, o => o.StartingCredits = 150);
-        var batch = await Scenario.TwoItemBatchAsync(world, "job/harbor", "job/garden");
+        var batch = await Scenario.TwoItemBatchAsync(world, "job/coffee", "job/chelsea");
 
         var id = InstanceIds.ForBatch("in", "job", "poor");
         Assert.True(await world.Scheduler.ScheduleAsync(ConversionWorkflow.Batch, id, batch));

@@ -16,11 +16,11 @@ public abstract class ConversionScenarios(OrchestrationEngine engine) : EngineSc
     {
         await using var world = await AppOnEngine.StartAsync(Engine);
 
-        var id = await Scenario.ConvertAsync(world, "harbor");
+        var id = await Scenario.ConvertAsync(world, "coffee");
         var done = await world.WaitForEndAsync(id);
 
         Assert.Equal("succeeded", Scenario.Output(done).GetProperty("status").GetString());
-        Assert.Equal(["harbor.mp4", "harbor.result.json"], (await world.OutputsAsync()).Order(StringComparer.Ordinal));
+        Assert.Equal(["coffee.mp4", "coffee.result.json"], (await world.OutputsAsync()).Order(StringComparer.Ordinal));
         Assert.Equal(1, world.Count(SimulatorEndpoint.RunSse));
         Assert.Equal(1, world.Count(SimulatorEndpoint.RenderStart));
     }
@@ -31,7 +31,7 @@ public abstract class ConversionScenarios(OrchestrationEngine engine) : EngineSc
         await using var world = await AppOnEngine.StartAsync(Engine);
         world.Simulator.Faults.Add(Fault.On(SimulatorEndpoint.Upload).SessionLost().Once());
 
-        var done = await world.WaitForEndAsync(await Scenario.ConvertAsync(world, "harbor"));
+        var done = await world.WaitForEndAsync(await Scenario.ConvertAsync(world, "coffee"));
 
         var result = Scenario.Output(done);
         Assert.Equal("succeeded", result.GetProperty("status").GetString());
@@ -64,7 +64,7 @@ public abstract class ConversionScenarios(OrchestrationEngine engine) : EngineSc
         await using var world = await AppOnEngine.StartAsync(Engine, extraSettings: new Dictionary<string, string?> { ["Nemo:MaxRetries"] = "0" });
         world.Simulator.Faults.Add(Fault.On(SimulatorEndpoint.Upload).ServerError(503).Once());
 
-        var done = await world.WaitForEndAsync(await Scenario.ConvertAsync(world, "harbor"));
+        var done = await world.WaitForEndAsync(await Scenario.ConvertAsync(world, "coffee"));
 
         Assert.Equal("succeeded", Scenario.Output(done).GetProperty("status").GetString());
         Assert.Equal(2, world.Count(SimulatorEndpoint.Upload));
@@ -78,7 +78,7 @@ public abstract class ConversionScenarios(OrchestrationEngine engine) : EngineSc
         await using var world = await AppOnEngine.StartAsync(Engine);
         world.Simulator.Faults.Add(Fault.On(SimulatorEndpoint.RunSse).OutOfCredits());
 
-        var done = await world.WaitForEndAsync(await Scenario.ConvertAsync(world, "harbor"));
+        var done = await world.WaitForEndAsync(await Scenario.ConvertAsync(world, "coffee"));
 
         var failure = Scenario.Output(done).GetProperty("failure");
         Assert.Equal("terminal", failure.GetProperty("kind").GetString());
@@ -86,7 +86,7 @@ public abstract class ConversionScenarios(OrchestrationEngine engine) : EngineSc
         Assert.Contains("http", failure.GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Equal(1, world.Count(SimulatorEndpoint.RunSse));
         Assert.Equal(0, world.Count(SimulatorEndpoint.RenderStart));
-        Assert.Equal(["harbor.result.json"], await world.OutputsAsync());
+        Assert.Equal(["coffee.result.json"], await world.OutputsAsync());
     }
 
     [Fact]
@@ -95,14 +95,14 @@ public abstract class ConversionScenarios(OrchestrationEngine engine) : EngineSc
         await using var world = await AppOnEngine.StartAsync(Engine);
         world.Simulator.Faults.Add(Fault.On(SimulatorEndpoint.RenderStart).RenderFailed("encoder stopped unexpectedly").Once());
 
-        var done = await world.WaitForEndAsync(await Scenario.ConvertAsync(world, "harbor"));
+        var done = await world.WaitForEndAsync(await Scenario.ConvertAsync(world, "coffee"));
 
         var result = Scenario.Output(done);
         Assert.Equal("succeeded", result.GetProperty("status").GetString());
         Assert.Contains(result.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("retried once with a new render", StringComparison.Ordinal));
         Assert.Equal(1, world.Count(SimulatorEndpoint.RunSse));
         Assert.Equal(2, world.Count(SimulatorEndpoint.RenderStart));
-        Assert.Equal(["harbor.mp4", "harbor.result.json"], (await world.OutputsAsync()).Order(StringComparer.Ordinal));
+        Assert.Equal(["coffee.mp4", "coffee.result.json"], (await world.OutputsAsync()).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -111,14 +111,14 @@ public abstract class ConversionScenarios(OrchestrationEngine engine) : EngineSc
         await using var world = await AppOnEngine.StartAsync(Engine);
         world.Simulator.Faults.Add(Fault.On(SimulatorEndpoint.RenderStatus).NemoError(404, "Render not found").Once());
 
-        var done = await world.WaitForEndAsync(await Scenario.ConvertAsync(world, "harbor"));
+        var done = await world.WaitForEndAsync(await Scenario.ConvertAsync(world, "coffee"));
 
         var result = Scenario.Output(done);
         Assert.Equal("succeeded", result.GetProperty("status").GetString());
         Assert.Contains(result.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("no longer knew render", StringComparison.Ordinal));
         Assert.Equal(1, world.Count(SimulatorEndpoint.RunSse));
         Assert.Equal(2, world.Count(SimulatorEndpoint.RenderStart));
-        Assert.Equal(["harbor.mp4", "harbor.result.json"], (await world.OutputsAsync()).Order(StringComparer.Ordinal));
+        Assert.Equal(["coffee.mp4", "coffee.result.json"], (await world.OutputsAsync()).Order(StringComparer.Ordinal));
     }
 }
 

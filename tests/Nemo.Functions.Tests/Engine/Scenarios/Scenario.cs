@@ -28,11 +28,11 @@ internal static class Scenario
     /// <summary>Puts two PNGs in the input container's <c>job/</c> folder: a batch of two items, both running at once.</summary>
     public static async Task<BatchRequest> TwoItemBatchAsync(AppOnEngine world, string first, string second)
     {
-        await world.Storage.Input.GetBlobClient("job/harbor.png").UploadAsync(Png, overwrite: true);
-        await world.Storage.Input.GetBlobClient("job/garden.png").UploadAsync(Png, overwrite: true);
+        await world.Storage.Input.GetBlobClient("job/coffee.png").UploadAsync(Png, overwrite: true);
+        await world.Storage.Input.GetBlobClient("job/chelsea.png").UploadAsync(Png, overwrite: true);
         return new BatchRequest(
             "job",
-            [new ConversionRequest(first, ["job/harbor.png"], Prompt, "best"), new ConversionRequest(second, ["job/garden.png"], Prompt, "best")],
+            [new ConversionRequest(first, ["job/coffee.png"], Prompt, "best"), new ConversionRequest(second, ["job/chelsea.png"], Prompt, "best")],
             Concurrency: 2);
     }
 
