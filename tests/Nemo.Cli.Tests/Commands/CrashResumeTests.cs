@@ -12,15 +12,7 @@ public sealed class CrashResumeTests : IAsyncLifetime
 {
     private SimulatedNemo _nemo = null!;
 
-    // Renders of 150–200 simulated seconds (under the pipeline's 5-minute deadline) take 7.5–10 s real at this scale:
-    // long enough that the kill lands while the render runs, even on a busy machine.
-    public async Task InitializeAsync() => _nemo = await SimulatedNemo.StartAsync(
-        options =>
-        {
-            options.RenderDurationMin = TimeSpan.FromSeconds(150);
-            options.RenderDurationMax = TimeSpan.FromSeconds(200);
-        },
-        timeScale: 0.05);
+    public async Task InitializeAsync() => _nemo = await SimulatedNemo.StartWithLongRendersAsync();
 
     public async Task DisposeAsync() => await _nemo.DisposeAsync();
 

@@ -16,14 +16,7 @@ public sealed partial class ProcessSignalsTests : IAsyncLifetime
 
     private SimulatedNemo _nemo = null!;
 
-    // Renders of 150–200 simulated seconds take 7.5–10 s real at this scale: the signal lands while the render runs.
-    public async Task InitializeAsync() => _nemo = await SimulatedNemo.StartAsync(
-        options =>
-        {
-            options.RenderDurationMin = TimeSpan.FromSeconds(150);
-            options.RenderDurationMax = TimeSpan.FromSeconds(200);
-        },
-        timeScale: 0.05);
+    public async Task InitializeAsync() => _nemo = await SimulatedNemo.StartWithLongRendersAsync();
 
     public async Task DisposeAsync() => await _nemo.DisposeAsync();
 

@@ -54,6 +54,18 @@ internal sealed class SimulatedNemo : IAsyncDisposable
         return new SimulatedNemo(await NemoSimulator.StartAsync(options), new TempFolder(), timeScale);
     }
 
+    /// <summary>
+    /// A simulator whose renders take 150–200 simulated seconds (under the pipeline's 5-minute deadline), 7.5–10 s of real
+    /// time at scale 0.05: long enough that a kill or a signal lands while the render runs, even on a busy machine.
+    /// </summary>
+    public static Task<SimulatedNemo> StartWithLongRendersAsync() => StartAsync(
+        options =>
+        {
+            options.RenderDurationMin = TimeSpan.FromSeconds(150);
+            options.RenderDurationMax = TimeSpan.FromSeconds(200);
+        },
+        timeScale: 0.05);
+
     public Task<CliResult> ConvertAsync(string[] images, params string[] extra) =>
         NemoCli.RunAsync([.. CommonArgs, "convert", .. images, "--out", OutputDirectory, .. extra]);
 
