@@ -14,6 +14,9 @@ namespace Nemo.Cli.Commands;
 /// </summary>
 internal static class ConvertCommand
 {
+    /// <summary>What a failed or cancelled conversion's last line adds.</summary>
+    private const string RetryHint = "to try again, run the same command with --retry (a new attempt; a prompt Nemo already took is not sent again)";
+
     public static Command Create(GlobalOptions global, CommandEnvironment environment)
     {
         var images = new Argument<string[]>("image") { Description = "The image files, in order", Arity = ArgumentArity.OneOrMore };
@@ -109,9 +112,6 @@ internal static class ConvertCommand
 
         return await InstanceFollower.FollowAsync(context, host, name, instanceId, cancellationToken, RetryHint);
     }
-
-    /// <summary>What a failed or cancelled conversion's last line adds.</summary>
-    private const string RetryHint = "to try again, run the same command with --retry (a new attempt; a prompt Nemo already took is not sent again)";
 
     /// <summary>The latest attempt of the conversion whose first attempt is <paramref name="firstAttemptId"/>: its number and instance (null: none yet).</summary>
     private static async Task<(int Attempt, ConversionInstance? Instance)> LatestAttemptAsync(Runtime.LocalOrchestrationRuntime runtime, string firstAttemptId, CancellationToken cancellationToken)
