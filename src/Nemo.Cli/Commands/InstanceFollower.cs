@@ -13,12 +13,13 @@ internal static class InstanceFollower
     /// <summary>How long a cancelled conversion may take to stop and write its result.</summary>
     public static readonly TimeSpan CancelGrace = TimeSpan.FromSeconds(60);
 
+    /// <summary>Follows <paramref name="instanceId"/> until it ends (or a signal stops it) and returns the exit code.</summary>
     /// <param name="context">The command's writers, clock and SIGTERM request.</param>
     /// <param name="host">The host running the instance.</param>
     /// <param name="name">The conversion's name, for the lines shown.</param>
     /// <param name="instanceId">The instance to follow.</param>
     /// <param name="cancellationToken">Ctrl+C (cancels the conversion) or SIGTERM (stops following it).</param>
-    /// <param name="retryHint">Said after a failed or cancelled run's last line, when the command can try again.</param>
+    /// <param name="retryHint">Appended to a failed or cancelled run's line, when the command can try again.</param>
     public static async Task<int> FollowAsync(CommandContext context, NemoHost host, string name, string instanceId, CancellationToken cancellationToken, string? retryHint = null)
     {
         var runtime = host.Runtime;

@@ -34,7 +34,7 @@ internal static class ServeCommand
             await using (app)
             {
                 await app.StartAsync(cancellationToken);
-                await context.Output.WriteLineAsync($"Listening on {string.Join(", ", ServeApplication.Addresses(app))} (Nemo at {host.NemoUrl}); Ctrl+C stops.");
+                await context.Output.WriteLineAsync($"Listening on {string.Join(", ", ServeApplication.Addresses(app))} (Nemo at {host.NemoUrl}); Ctrl+C or SIGTERM stops.");
                 try
                 {
                     await Task.Delay(Timeout.Infinite, cancellationToken);

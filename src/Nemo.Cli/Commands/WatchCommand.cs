@@ -61,7 +61,7 @@ internal static class WatchCommand
             await using (var console = new WatchConsole(context.Output, inboxPath, host.Runtime, host.Store))
             {
                 watcher.Outcome += console.Report;
-                await context.Output.WriteLineAsync($"Watching {inboxPath} → {outbox}; Ctrl+C stops.");
+                await context.Output.WriteLineAsync($"Watching {inboxPath} → {outbox}; Ctrl+C or SIGTERM stops.");
                 try
                 {
                     await watcher.RunAsync(cancellationToken);
