@@ -44,7 +44,7 @@ internal static class ServeCommand
                 }
 
                 await app.StopAsync(CancellationToken.None);
-                await context.Output.WriteLineAsync($"Stopped ({context.StopSignal}); conversions in flight are journaled and resume on the next start.");
+                await context.SayStoppedAsync();
             }
 
             return ExitCodes.Success;

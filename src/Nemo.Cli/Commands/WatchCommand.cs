@@ -72,7 +72,7 @@ internal static class WatchCommand
             }
 
             // Conversions in flight are journaled; the next `nemo watch` (or `nemo status`) picks them up.
-            await context.Output.WriteLineAsync($"Stopped ({context.StopSignal}); conversions in flight are journaled and resume on the next start.");
+            await context.SayStoppedAsync();
             return ExitCodes.Success;
         });
         return command;
