@@ -82,6 +82,32 @@ public sealed partial class ProcessSignalsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Convert_with_the_in_process_simulator_stopped_by_SIGTERM_mid_render_fails_nothing_and_the_same_command_finishes_it()
+    {
+        // The in-process simulator must not stop on the signal while nemo still relies on it (it used to, and the render
+        // in flight failed twice). At 0.1 its agent takes ~15 s and its render ~8 s: the signal lands mid-render.
+        var folder = Directory.CreateDirectory(_nemo.Folder.Combine("demo")).FullName;
+        var image = _nemo.Folder.Write("demo/coffee.jpg", File.ReadAllBytes(Path.Combine(NemoCli.SamplesDirectory, "coffee.jpg")));
+        string[] convert = ["convert", image, "--prompt", "animate this image with a slow zoom-in and leftward pan", "--simulator", "--out", "out", "--state-dir", "state"];
+        using (var first = NemoProcess.Start(folder, [.. convert, "--simulator-time-scale", "0.1"]))
+        {
+            await first.WaitForLineAsync("render: Starting the render", TimeSpan.FromSeconds(120));
+            first.Signal("TERM");
+
+            Assert.Equal(143, await first.WaitForExitAsync(StopWithin));
+            Assert.Contains("stopped by SIGTERM", first.Error, StringComparison.Ordinal);
+        }
+
+        Assert.False(File.Exists(Path.Combine(folder, "out", "coffee.result.json")));
+        var again = await NemoProcess.RunAsync(folder, convert);
+
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Contains("resuming", again.Output, StringComparison.Ordinal);
+        using var result = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "out", "coffee.result.json")));
+        Assert.Equal("succeeded", result.RootElement.GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Convert_interrupted_by_SIGINT_mid_render_is_cancelled_and_exits_130()
     {
         var image = _nemo.Folder.Write("in/coffee.jpg", File.ReadAllBytes(Path.Combine(NemoCli.SamplesDirectory, "coffee.jpg")));

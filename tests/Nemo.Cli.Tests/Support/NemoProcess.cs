@@ -89,18 +89,18 @@ internal sealed class NemoProcess : IDisposable
         Assert.True(kill.ExitCode == 0, $"kill -s {signal} {Id} failed");
     }
 
-    /// <summary>Waits for a line of standard output starting with <paramref name="prefix"/> and returns it.</summary>
-    public async Task<string> WaitForLineAsync(string prefix, TimeSpan timeout)
+    /// <summary>Waits for a line of standard output containing <paramref name="text"/> and returns it.</summary>
+    public async Task<string> WaitForLineAsync(string text, TimeSpan timeout)
     {
         string? line = null;
         await Task.Run(() => Polling.UntilAsync(
             () =>
             {
-                line = Output.Split('\n').FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal));
+                line = Output.Split('\n').FirstOrDefault(l => l.Contains(text, StringComparison.Ordinal));
                 return line is not null || HasExited;
             },
             timeout));
-        Assert.True(line is not null, $"nemo exited without '{prefix}': {this}");
+        Assert.True(line is not null, $"nemo exited without '{text}': {this}");
         return line!;
     }
 
